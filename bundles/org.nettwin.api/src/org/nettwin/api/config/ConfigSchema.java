@@ -1,0 +1,149 @@
+package org.nettwin.api.config;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The typed parameters a plugin accepts. {@link #validate} turns raw values (as parsed from an
+ * experiment file) into a {@link Config}, applying defaults and reporting every problem with the
+ * field's path and allowed range.
+ *
+ * @since 0.1
+ */
+public final class ConfigSchema {
+
+    /** A schema without parameters. */
+    public static final ConfigSchema EMPTY = builder().build();
+
+    private final Map<String, Parameter> parameters;
+
+    private ConfigSchema(Map<String, Parameter> parameters) {
+        this.parameters = Collections.unmodifiableMap(parameters);
+    }
+
+    /** @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the parameters by name, in declaration order */
+    public Map<String, Parameter> parameters() {
+        return parameters;
+    }
+
+    /** @return a config of the defaults; fails if any parameter is required */
+    public Config defaults() {
+        return validate(Map.of(), "");
+    }
+
+    /**
+     * Validates {@code raw} values.
+     *
+     * @param raw  values by name: {@code Number}, {@code Boolean}, {@code String} or {@code List}
+     *             of numbers, as a JSON parser produces them
+     * @param path the path of the enclosing object, used as a prefix in messages (e.g.
+     *             {@code scenario.config}); may be empty
+     * @throws ConfigException listing every problem found
+     */
+    public Config validate(Map<String, ?> raw, String path) {
+        List<ConfigException.Problem> problems = new ArrayList<>();
+        String prefix = path == null || path.isEmpty() ? "" : path + ".";
+        for (String key : raw.keySet()) {
+            if (!parameters.containsKey(key)) {
+                problems.add(new ConfigException.Problem(prefix + key,
+                        "unknown field; known fields: " + (parameters.isEmpty() ? "(none)" : String.join(", ", parameters.keySet()))));
+            }
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Parameter p : parameters.values()) {
+            Object value = raw.get(p.name());
+            if (value == null) {
+                if (p.required()) {
+                    problems.add(new ConfigException.Problem(prefix + p.name(), "is required (" + p.allowed() + ")"));
+                    continue;
+                }
+                value = p.defaultValue();
+            }
+            String problem = ParameterCoercion.problem(p, value);
+            if (problem != null) {
+                problems.add(new ConfigException.Problem(prefix + p.name(), problem));
+            } else {
+                values.put(p.name(), ParameterCoercion.coerce(p, value));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return new Config(values);
+    }
+
+    /** Builds a schema, one parameter at a time. */
+    public static final class Builder {
+        private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** Adds any parameter. */
+        public Builder add(Parameter p) {
+            if (parameters.putIfAbsent(p.name(), p) != null) {
+                throw new IllegalArgumentException("parameter '" + p.name() + "' defined twice");
+            }
+            if (p.defaultValue() != null) {
+                String problem = ParameterCoercion.problem(p, p.defaultValue());
+                if (problem != null) {
+                    throw new IllegalArgumentException("default of parameter '" + p.name() + "' " + problem);
+                }
+            }
+            return this;
+        }
+
+        /** An integer in {@code [min, max]}. */
+        public Builder intParam(String name, int def, int min, int max, String description) {
+            return add(new Parameter(name, ParameterType.INT, def, (double) min, (double) max, List.of(), description));
+        }
+
+        /** A long in {@code [min, max]}. */
+        public Builder longParam(String name, long def, long min, long max, String description) {
+            return add(new Parameter(name, ParameterType.LONG, def, (double) min, (double) max, List.of(), description));
+        }
+
+        /** A real number in {@code [min, max]}. */
+        public Builder doubleParam(String name, double def, double min, double max, String description) {
+            return add(new Parameter(name, ParameterType.DOUBLE, def, min, max, List.of(), description));
+        }
+
+        /** A boolean. */
+        public Builder boolParam(String name, boolean def, String description) {
+            return add(new Parameter(name, ParameterType.BOOLEAN, def, null, null, List.of(), description));
+        }
+
+        /** Free text. */
+        public Builder stringParam(String name, String def, String description) {
+            return add(new Parameter(name, ParameterType.STRING, def, null, null, List.of(), description));
+        }
+
+        /** One of {@code choices}. */
+        public Builder choiceParam(String name, String def, List<String> choices, String description) {
+            return add(new Parameter(name, ParameterType.CHOICE, def, null, null, choices, description));
+        }
+
+        /** An array of numbers, each in {@code [min, max]}. */
+        public Builder doubleListParam(String name, List<Double> def, double min, double max, String description) {
+            return add(new Parameter(name, ParameterType.DOUBLE_LIST, def, min, max, List.of(), description));
+        }
+
+        /** An array of integers, each in {@code [min, max]}. */
+        public Builder intListParam(String name, List<Integer> def, int min, int max, String description) {
+            return add(new Parameter(name, ParameterType.INT_LIST, def, (double) min, (double) max, List.of(), description));
+        }
+
+        /** @return the schema */
+        public ConfigSchema build() {
+            return new ConfigSchema(new LinkedHashMap<>(parameters));
+        }
+    }
+}

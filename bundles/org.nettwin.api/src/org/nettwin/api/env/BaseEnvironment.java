@@ -1,0 +1,110 @@
+package org.nettwin.api.env;
+
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+import org.nettwin.api.Seeds;
+import org.nettwin.api.space.Space;
+
+/**
+ * A base for environments that checks the contract so implementations do not have to: actions
+ * are checked against the action space (refused with an exception naming the space), rewards and
+ * observations must be finite, stepping a finished episode is refused, and the random stream is
+ * managed from the reset seed.
+ *
+ * <p>Subclasses implement {@link #resetEpisode(RandomGenerator, Step)} and
+ * {@link #advance(Object, Step)}; both fill the given step.
+ *
+ * @param <O> observation type
+ * @param <A> action type
+ * @since 0.1
+ */
+public abstract class BaseEnvironment<O, A> implements Environment<O, A> {
+
+    private final String name;
+    private final Step<O> step;
+    private RandomGenerator random;
+    private boolean needsReset = true;
+    private final double[] flatCheck;
+
+    /**
+     * @param name         the environment's id, for messages
+     * @param infoCount    number of info values ({@link #infoNames()} size)
+     * @param observations the observation space (used to size the output check)
+     */
+    protected BaseEnvironment(String name, int infoCount, Space<O> observations) {
+        this.name = name;
+        this.step = new Step<>(infoCount);
+        this.flatCheck = new double[observations.encodedSize()];
+    }
+
+    /** Draws the first state of an episode from {@code random} and fills {@code out}. */
+    protected abstract void resetEpisode(RandomGenerator random, Step<O> out);
+
+    /** Applies a valid action with the environment's random stream and fills {@code out}. */
+    protected abstract void advance(A action, Step<O> out);
+
+    /** @return the random stream of the current seed */
+    protected final RandomGenerator random() {
+        return random;
+    }
+
+    @Override
+    public final Step<O> reset(long seed) {
+        random = Seeds.generator(seed);
+        return reset();
+    }
+
+    @Override
+    public final Step<O> reset() {
+        if (random == null) {
+            throw new IllegalStateException(name + ": the first reset must give a seed: reset(seed)");
+        }
+        java.util.Arrays.fill(step.info(), 0.0);
+        resetEpisode(random, step);
+        step.set(step.observation(), 0.0, false, false);
+        verify(step);
+        needsReset = false;
+        return step;
+    }
+
+    @Override
+    public final Step<O> step(A action) {
+        if (needsReset) {
+            throw new IllegalStateException(name + ": call reset() before step() (at the start and after an episode ends)");
+        }
+        actionSpace().check(action, "action");
+        advance(action, step);
+        verify(step);
+        needsReset = step.done();
+        return step;
+    }
+
+    private void verify(Step<O> s) {
+        if (!Double.isFinite(s.reward())) {
+            throw new IllegalStateException(name + " produced a non-finite reward " + s.reward());
+        }
+        Space<O> obs = observationSpace();
+        obs.encode(s.observation(), flatCheck, 0);
+        for (double v : flatCheck) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalStateException(name + " produced a non-finite observation");
+            }
+        }
+        for (double v : s.info()) {
+            if (Double.isNaN(v)) {
+                throw new IllegalStateException(name + " produced a NaN info value; info names: " + infoNames());
+            }
+        }
+    }
+
+    /** @return the environment's id */
+    protected final String name() {
+        return name;
+    }
+
+    @Override
+    public List<String> infoNames() {
+        return List.of();
+    }
+}

@@ -1,0 +1,102 @@
+package org.nettwin.api.env;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+import org.nettwin.api.Seeds;
+
+/**
+ * A base for parallel multi-agent environments that checks every agent's action against its
+ * space, rejects non-finite rewards and observations, and manages the random stream.
+ *
+ * @param <O> observation type
+ * @param <A> action type
+ * @since 0.1
+ */
+public abstract class BaseMultiAgentEnvironment<O, A> implements MultiAgentEnvironment<O, A> {
+
+    private final String name;
+    private final MultiStep<O> step;
+    private RandomGenerator random;
+    private boolean needsReset = true;
+    private double[] encoded = new double[0];
+
+    /** @param name the environment's id; {@code agents} how many; {@code infoCount} shared info values */
+    protected BaseMultiAgentEnvironment(String name, int agents, int infoCount) {
+        this.name = name;
+        this.step = new MultiStep<>(agents, infoCount);
+    }
+
+    /** Draws the first state and fills {@code out} for every agent. */
+    protected abstract void resetEpisode(RandomGenerator random, MultiStep<O> out);
+
+    /** Applies valid actions and fills {@code out}. */
+    protected abstract void advance(List<A> actions, MultiStep<O> out);
+
+    /** @return the random stream of the current seed */
+    protected final RandomGenerator random() {
+        return random;
+    }
+
+    @Override
+    public final MultiStep<O> reset(long seed) {
+        random = Seeds.generator(seed);
+        return reset();
+    }
+
+    @Override
+    public final MultiStep<O> reset() {
+        if (random == null) {
+            throw new IllegalStateException(name + ": the first reset must give a seed: reset(seed)");
+        }
+        Arrays.fill(step.info(), 0.0);
+        resetEpisode(random, step);
+        for (int i = 0; i < step.agentCount(); i++) {
+            step.set(i, step.observation(i), 0.0, false, false);
+        }
+        verify();
+        needsReset = false;
+        return step;
+    }
+
+    @Override
+    public final MultiStep<O> step(List<A> actions) {
+        if (needsReset) {
+            throw new IllegalStateException(name + ": call reset() before step() (at the start and after an episode ends)");
+        }
+        if (actions.size() != step.agentCount()) {
+            throw new IllegalArgumentException(name + ": expected " + step.agentCount() + " actions, one per agent, got " + actions.size());
+        }
+        for (int i = 0; i < actions.size(); i++) {
+            actionSpace(i).check(actions.get(i), "action of agent " + possibleAgents().get(i));
+        }
+        advance(actions, step);
+        verify();
+        needsReset = step.allDone();
+        return step;
+    }
+
+    private void verify() {
+        for (int i = 0; i < step.agentCount(); i++) {
+            if (!Double.isFinite(step.reward(i))) {
+                throw new IllegalStateException(name + " produced a non-finite reward for agent " + possibleAgents().get(i));
+            }
+            var space = observationSpace(i);
+            if (encoded.length < space.encodedSize()) {
+                encoded = new double[space.encodedSize()];
+            }
+            space.encode(step.observation(i), encoded, 0);
+            for (int k = 0; k < space.encodedSize(); k++) {
+                if (!Double.isFinite(encoded[k])) {
+                    throw new IllegalStateException(name + " produced a non-finite observation for agent " + possibleAgents().get(i));
+                }
+            }
+        }
+    }
+
+    /** @return the environment's id */
+    protected final String name() {
+        return name;
+    }
+}

@@ -1,0 +1,48 @@
+package org.nettwin.api.rl;
+
+import java.util.random.RandomGenerator;
+
+import org.nettwin.api.Seeds;
+import org.nettwin.api.env.Environment;
+import org.nettwin.api.env.Step;
+
+/**
+ * Evaluating a policy on an environment, with the unchecked type capture done once here.
+ *
+ * @since 0.1
+ */
+public final class Rollouts {
+
+    private Rollouts() {
+    }
+
+    /**
+     * Runs {@code episodes} episodes with the policy's deterministic actions and returns the
+     * mean undiscounted return. Episode {@code i} is reset with {@code Seeds.derive(seed, i)}.
+     *
+     * @param maxSteps safety limit per episode, for environments that never end
+     */
+    public static double meanReturn(Environment<?, ?> env, Policy<?, ?> policy, int episodes, long seed, int maxSteps) {
+        return meanReturn(env, policy, episodes, seed, maxSteps, null);
+    }
+
+    /** As {@link #meanReturn(Environment, Policy, int, long, int)}, sampling actions from {@code random} if given. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static double meanReturn(Environment<?, ?> env, Policy<?, ?> policy, int episodes, long seed, int maxSteps,
+            RandomGenerator random) {
+        Environment e = env;
+        Policy p = policy;
+        double total = 0;
+        for (int i = 0; i < episodes; i++) {
+            Step<?> s = e.reset(Seeds.derive(seed, i));
+            double ret = 0;
+            for (int t = 0; t < maxSteps && !s.done(); t++) {
+                Object action = random == null ? p.act(s.observation()) : p.sample(s.observation(), random);
+                s = e.step(action);
+                ret += s.reward();
+            }
+            total += ret;
+        }
+        return total / episodes;
+    }
+}
