@@ -1,9 +1,14 @@
 package org.nettwin.api.rl;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 import org.nettwin.api.Seeds;
 import org.nettwin.api.env.Environment;
+import org.nettwin.api.env.MultiAgentEnvironment;
+import org.nettwin.api.env.MultiStep;
 import org.nettwin.api.env.Step;
 
 /**
@@ -40,6 +45,35 @@ public final class Rollouts {
                 Object action = random == null ? p.act(s.observation()) : p.sample(s.observation(), random);
                 s = e.step(action);
                 ret += s.reward();
+            }
+            total += ret;
+        }
+        return total / episodes;
+    }
+
+    /**
+     * Runs {@code episodes} parallel episodes with each agent's deterministic policy and returns
+     * the mean over agents of the undiscounted per-agent returns.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static double meanReturn(MultiAgentEnvironment<?, ?> env, List<? extends Policy<?, ?>> policies, int episodes, long seed,
+            int maxSteps) {
+        MultiAgentEnvironment e = env;
+        int agents = env.possibleAgents().size();
+        if (policies.size() != agents) {
+            throw new IllegalArgumentException("need one policy per agent: " + agents + ", got " + policies.size());
+        }
+        List<Object> actions = new ArrayList<>(Collections.nCopies(agents, null));
+        double total = 0;
+        for (int i = 0; i < episodes; i++) {
+            MultiStep<?> s = e.reset(Seeds.derive(seed, i));
+            double ret = 0;
+            for (int t = 0; t < maxSteps && !s.allDone(); t++) {
+                for (int a = 0; a < agents; a++) {
+                    actions.set(a, ((Policy) policies.get(a)).act(s.observation(a)));
+                }
+                s = e.step(actions);
+                ret += s.meanReward();
             }
             total += ret;
         }

@@ -1,0 +1,37 @@
+package org.nettwin.cli.internal;
+
+import java.util.List;
+
+import org.nettwin.lab.ExperimentRunner;
+import org.nettwin.lab.PluginCatalog;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The same commands in the Gogo console of {@code nettwin serve}: {@code nettwin:list [--json]}
+ * and {@code nettwin:run FILE [--out DIR] [--seed N]}.
+ */
+@Component(service = GogoCommands.class, property = {"osgi.command.scope=nettwin", "osgi.command.function=list",
+        "osgi.command.function=run"})
+public final class GogoCommands {
+
+    private final Commands commands;
+
+    /** DS constructor injection. */
+    @Activate
+    public GogoCommands(@Reference PluginCatalog catalog, @Reference ExperimentRunner runner) {
+        this.commands = new Commands(catalog, runner);
+    }
+
+    /** Lists plugins; {@code --json} for JSON. */
+    public void list(String... args) {
+        commands.list(List.of(args), System.out, System.out);
+    }
+
+    /** Runs an experiment file. */
+    public void run(String... args) {
+        int status = commands.run(List.of(args), System.out, System.out);
+        System.out.println("exit status " + status);
+    }
+}

@@ -1,0 +1,161 @@
+package org.nettwin.cli.internal;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import org.eclipse.osgi.service.environment.EnvironmentInfo;
+import org.nettwin.lab.ExperimentRunner;
+import org.nettwin.lab.PluginCatalog;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The headless application. When the runtime is started by the {@code nettwin} script (system
+ * property {@code nettwin.headless=true}), it waits until every bundle has started, runs the
+ * command given on the command line and exits the JVM with the command's status. Without that
+ * property (tests, the RCP product) it does nothing.
+ */
+@Component(immediate = true)
+public final class HeadlessLauncher {
+
+    private final BundleContext context;
+    private final Commands commands;
+    private final EnvironmentInfo environment;
+
+    /** DS constructor injection. */
+    @Activate
+    public HeadlessLauncher(BundleContext context, @Reference PluginCatalog catalog, @Reference ExperimentRunner runner,
+            @Reference EnvironmentInfo environment) {
+        this.context = context;
+        this.environment = environment;
+        this.commands = new Commands(catalog, runner);
+        if (Boolean.getBoolean("nettwin.headless")) {
+            Thread main = new Thread(this::main, "nettwin-main");
+            main.setDaemon(false);
+            main.start();
+        }
+    }
+
+    private void main() {
+        int status;
+        try {
+            awaitFrameworkStarted();
+            status = dispatch(List.of(environment.getNonFrameworkArgs()), System.out, System.err);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            status = Commands.FAILED;
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("nettwin: internal error: " + e);
+            e.printStackTrace();
+            status = Commands.FAILED;
+        }
+        if (status >= 0) {
+            System.out.flush();
+            System.err.flush();
+            System.exit(status);
+        }
+    }
+
+    private void awaitFrameworkStarted() throws InterruptedException {
+        Bundle system = context.getBundle(0);
+        if (system.getState() == Bundle.ACTIVE) {
+            return;
+        }
+        CountDownLatch started = new CountDownLatch(1);
+        FrameworkListener listener = event -> {
+            if (event.getType() == FrameworkEvent.STARTED) {
+                started.countDown();
+            }
+        };
+        context.addFrameworkListener(listener);
+        try {
+            if (system.getState() != Bundle.ACTIVE) {
+                started.await();
+            }
+        } finally {
+            context.removeFrameworkListener(listener);
+        }
+    }
+
+    /** @return the exit status, or -1 to keep the runtime up (serve) */
+    int dispatch(List<String> args, PrintStream out, PrintStream err) throws InterruptedException {
+        if (args.isEmpty()) {
+            err.print(Commands.USAGE_TEXT);
+            return Commands.USAGE;
+        }
+        List<String> rest = args.subList(1, args.size());
+        return switch (args.get(0)) {
+            case "list" -> commands.list(rest, out, err);
+            case "run" -> commands.run(rest, out, err);
+            case "serve" -> serve(rest, err);
+            case "help", "--help", "-h" -> {
+                out.print(Commands.USAGE_TEXT);
+                yield Commands.OK;
+            }
+            default -> {
+                err.println("nettwin: unknown command '" + args.get(0) + "'\n" + Commands.USAGE_TEXT);
+                yield Commands.USAGE;
+            }
+        };
+    }
+
+    private int serve(List<String> args, PrintStream err) throws InterruptedException {
+        Path plugins = Path.of(System.getProperty("nettwin.home", "."), "plugins");
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--plugins") && i + 1 < args.size()) {
+                plugins = Path.of(args.get(++i));
+            } else {
+                err.println("nettwin serve: unexpected argument '" + args.get(i) + "'\n" + Commands.USAGE_TEXT);
+                return Commands.USAGE;
+            }
+        }
+        try {
+            Files.createDirectories(plugins);
+            System.setProperty("felix.fileinstall.dir", plugins.toAbsolutePath().toString());
+            System.setProperty("felix.fileinstall.poll", "500");
+            System.setProperty("felix.fileinstall.noInitialDelay", "true");
+            System.setProperty("felix.fileinstall.log.level", "2");
+            System.setProperty("gosh.args", "--noshutdown");
+            start("org.apache.felix.fileinstall");
+            start("org.apache.felix.gogo.runtime");
+            start("org.apache.felix.gogo.command");
+            start("org.apache.felix.gogo.shell");
+        } catch (java.io.IOException | BundleException e) {
+            err.println("nettwin serve: cannot start: " + e.getMessage());
+            return Commands.FAILED;
+        }
+        err.println("nettwin serve: runtime up; watching " + plugins.toAbsolutePath() + " for plugin jars; "
+                + "console commands: nettwin:list [--json], nettwin:run FILE [--out DIR] [--seed N]; 'stop 0' shuts down");
+        // keep the JVM up until the framework stops
+        CountDownLatch stopped = new CountDownLatch(1);
+        context.addFrameworkListener(event -> {
+            if (event.getType() == FrameworkEvent.STOPPED) {
+                stopped.countDown();
+            }
+        });
+        context.addBundleListener(event -> {
+            if (event.getBundle().getBundleId() == 0 && event.getType() == org.osgi.framework.BundleEvent.STOPPING) {
+                stopped.countDown();
+            }
+        });
+        stopped.await();
+        return Commands.OK;
+    }
+
+    private void start(String symbolicName) throws BundleException {
+        Bundle match = Arrays.stream(context.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName())).findFirst()
+                .orElseThrow(() -> new BundleException(symbolicName + " is not installed in this runtime"));
+        match.start(Bundle.START_TRANSIENT);
+    }
+
+}

@@ -1,0 +1,107 @@
+package org.nettwin.example.channel;
+
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+import org.nettwin.api.env.BaseEnvironment;
+import org.nettwin.api.env.Step;
+import org.nettwin.api.space.Box;
+import org.nettwin.api.space.Discrete;
+import org.nettwin.api.space.Space;
+
+/**
+ * Dynamic multichannel access: each of {@code n} channels is a two-state Gilbert-Elliott Markov
+ * chain (good/bad). Every slot the user senses and transmits on one channel; the packet gets
+ * through (reward 1) if that channel is good, else it is lost (reward 0). Only the chosen
+ * channel's state is observed, so the observation holds, per channel, the last state seen
+ * (1 good, 0 bad, 0.5 never seen) and the slots since it was seen, divided by the episode
+ * length. Episodes are truncated after {@code slots} slots.
+ */
+final class ChannelAccessEnvironment extends BaseEnvironment<double[], Integer> {
+
+    private final int channels;
+    private final int slots;
+    private final double[] goodToBad;
+    private final double[] badToGood;
+    private final Box observationSpace;
+    private final Discrete actionSpace;
+    private final boolean[] good;
+    private final double[] observation;
+    private int slot;
+
+    ChannelAccessEnvironment(int slots, double[] goodToBad, double[] badToGood) {
+        this(slots, goodToBad, badToGood, new Box(2 * goodToBad.length, 0.0, 1.0));
+    }
+
+    private ChannelAccessEnvironment(int slots, double[] goodToBad, double[] badToGood, Box observations) {
+        super(ChannelAccessProvider.ID, 1, observations);
+        this.channels = goodToBad.length;
+        this.slots = slots;
+        this.goodToBad = goodToBad.clone();
+        this.badToGood = badToGood.clone();
+        this.observationSpace = observations;
+        this.actionSpace = new Discrete(channels);
+        this.good = new boolean[channels];
+        this.observation = new double[2 * channels];
+    }
+
+    @Override
+    public Space<double[]> observationSpace() {
+        return observationSpace;
+    }
+
+    @Override
+    public Space<Integer> actionSpace() {
+        return actionSpace;
+    }
+
+    @Override
+    public List<String> infoNames() {
+        return List.of("good_channels");
+    }
+
+    /** @return the stationary probability that channel {@code i} is good */
+    double stationaryGood(int i) {
+        return badToGood[i] / (goodToBad[i] + badToGood[i]);
+    }
+
+    @Override
+    protected void resetEpisode(RandomGenerator random, Step<double[]> out) {
+        slot = 0;
+        for (int i = 0; i < channels; i++) {
+            good[i] = random.nextDouble() < stationaryGood(i);
+            observation[i] = 0.5;
+            observation[channels + i] = 1.0;
+        }
+        out.set(observation, 0, false, false);
+        out.info()[0] = countGood();
+    }
+
+    @Override
+    protected void advance(Integer action, Step<double[]> out) {
+        RandomGenerator random = random();
+        for (int i = 0; i < channels; i++) {
+            double flip = good[i] ? goodToBad[i] : badToGood[i];
+            if (random.nextDouble() < flip) {
+                good[i] = !good[i];
+            }
+        }
+        slot++;
+        int chosen = action;
+        for (int i = 0; i < channels; i++) {
+            observation[channels + i] = Math.min(1.0, observation[channels + i] + 1.0 / slots);
+        }
+        observation[chosen] = good[chosen] ? 1.0 : 0.0;
+        observation[channels + chosen] = 0.0;
+        out.set(observation, good[chosen] ? 1.0 : 0.0, false, slot >= slots);
+        out.info()[0] = countGood();
+    }
+
+    private int countGood() {
+        int c = 0;
+        for (boolean g : good) {
+            c += g ? 1 : 0;
+        }
+        return c;
+    }
+}

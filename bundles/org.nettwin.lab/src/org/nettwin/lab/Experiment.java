@@ -1,0 +1,63 @@
+package org.nettwin.lab;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A parsed experiment file: what to run, with which plugins and configurations, for how long,
+ * and with which seeds. Configurations are still raw here; {@link ExperimentRunner#validate}
+ * checks them against the plugins' schemas.
+ *
+ * @param file        the file it came from
+ * @param name        experiment name (used for the default output folder)
+ * @param description free text
+ * @param scenario    the scenario and its raw configuration
+ * @param algorithm   the algorithm and its raw configuration
+ * @param budget      how long to learn and how to evaluate
+ * @param seeds       one run per seed
+ * @param locations   where each field path ({@code scenario.config.cells}, {@code seeds[1]}) is
+ *                    in the file, as {@code LINE:COLUMN}
+ * @since 0.1
+ */
+public record Experiment(Path file, String name, String description, PluginRef scenario, PluginRef algorithm,
+        Budget budget, List<Long> seeds, Map<String, String> locations) {
+
+    /**
+     * A plugin reference.
+     *
+     * @param id     plugin id
+     * @param config raw configuration values by field name
+     */
+    public record PluginRef(String id, Map<String, Object> config) {
+    }
+
+    /**
+     * The learning budget and evaluation settings.
+     *
+     * @param steps           environment steps of learning per seed
+     * @param evalEpisodes    episodes of deterministic evaluation after learning
+     * @param maxEpisodeSteps safety cap on evaluation episode length
+     */
+    public record Budget(long steps, int evalEpisodes, int maxEpisodeSteps) {
+    }
+
+    /** @return {@code FILE:LINE:COLUMN} of the field path, or of its nearest located parent */
+    public String locate(String path) {
+        String p = path;
+        while (!p.isEmpty()) {
+            String loc = locations.get(p);
+            if (loc != null) {
+                return file + ":" + loc;
+            }
+            int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+            p = cut < 0 ? "" : p.substring(0, cut);
+        }
+        return file + ":" + locations.getOrDefault("", "1:1");
+    }
+
+    /** @return a copy with a single seed */
+    public Experiment withSeed(long seed) {
+        return new Experiment(file, name, description, scenario, algorithm, budget, List.of(seed), locations);
+    }
+}

@@ -1,0 +1,40 @@
+package org.nettwin.lab;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Loads, validates and runs experiment files with the installed plugins.
+ *
+ * @since 0.1
+ */
+@ProviderType
+public interface ExperimentRunner {
+
+    /**
+     * Parses an experiment file.
+     *
+     * @throws ExperimentException for malformed JSON or a wrong structure, naming file, line, column and field
+     * @throws IOException         if the file cannot be read
+     */
+    Experiment load(Path file) throws IOException;
+
+    /**
+     * Checks that every plugin exists, fits the others and accepts its configuration.
+     *
+     * @throws ExperimentException naming file, line, column and field of every problem
+     * @throws UnknownPluginException (inside the message) listing known ids
+     */
+    void validate(Experiment experiment);
+
+    /**
+     * Validates, then runs every seed and writes the run folder atomically: it appears complete
+     * or not at all.
+     *
+     * @throws ExperimentException for an invalid experiment (nothing is written)
+     * @throws IOException         if results cannot be written (nothing is left behind)
+     */
+    RunResult run(Experiment experiment, RunOptions options) throws IOException;
+}

@@ -1,0 +1,394 @@
+package org.nettwin.lab.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.nettwin.api.NetTwinException;
+import org.nettwin.api.Seeds;
+import org.nettwin.api.config.Config;
+import org.nettwin.api.config.ConfigException;
+import org.nettwin.api.rl.Algorithm;
+import org.nettwin.api.rl.AlgorithmProvider;
+import org.nettwin.api.rl.EnvironmentSpec;
+import org.nettwin.api.rl.Policy;
+import org.nettwin.api.rl.Rollouts;
+import org.nettwin.api.run.EpisodeEvent;
+import org.nettwin.api.run.TrainingListener;
+import org.nettwin.api.scenario.Scenario;
+import org.nettwin.api.scenario.ScenarioProvider;
+import org.nettwin.lab.Experiment;
+import org.nettwin.lab.ExperimentException;
+import org.nettwin.lab.ExperimentRunner;
+import org.nettwin.lab.PluginCatalog;
+import org.nettwin.lab.PluginKind;
+import org.nettwin.lab.PluginLease;
+import org.nettwin.lab.RunOptions;
+import org.nettwin.lab.RunResult;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * Runs "train" experiments: for every seed, create the scenario, create the algorithm, let it
+ * learn for the budget, evaluate its deterministic policy on a fresh instance, and write
+ * {@code experiment.json} (resolved configuration, seeds, bundle versions), {@code metrics.csv},
+ * {@code summary.json} and {@code reward.svg} into a folder published atomically.
+ */
+@Component(service = ExperimentRunner.class)
+public final class DefaultExperimentRunner implements ExperimentRunner {
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    private final PluginCatalog catalog;
+    private final BundleContext context;
+
+    /** DS constructor injection. */
+    @Activate
+    public DefaultExperimentRunner(BundleContext context, @Reference PluginCatalog catalog) {
+        this.context = context;
+        this.catalog = catalog;
+    }
+
+    @Override
+    public Experiment load(Path file) throws IOException {
+        return ExperimentReader.read(file);
+    }
+
+    @Override
+    public void validate(Experiment experiment) {
+        resolve(experiment).close();
+    }
+
+    /** The plugins of an experiment, in use, with validated configurations. */
+    private static final class Resolved implements AutoCloseable {
+        PluginLease<ScenarioProvider> scenario;
+        PluginLease<AlgorithmProvider> algorithm;
+        Config scenarioConfig;
+        Config algorithmConfig;
+
+        @Override
+        public void close() {
+            if (scenario != null) {
+                scenario.close();
+            }
+            if (algorithm != null) {
+                algorithm.close();
+            }
+        }
+    }
+
+    private Resolved resolve(Experiment e) {
+        List<String> problems = new ArrayList<>();
+        Resolved r = new Resolved();
+        try {
+            r.scenario = lease(e, PluginKind.SCENARIO, "scenario", ScenarioProvider.class, problems);
+            r.algorithm = lease(e, PluginKind.ALGORITHM, "algorithm", AlgorithmProvider.class, problems);
+            if (r.scenario != null) {
+                r.scenarioConfig = config(e, r.scenario.service().configSchema(), e.scenario().config(), "scenario.config", problems);
+            }
+            if (r.algorithm != null) {
+                r.algorithmConfig = config(e, r.algorithm.service().configSchema(), e.algorithm().config(), "algorithm.config", problems);
+            }
+            if (problems.isEmpty()) {
+                try (Scenario probe = r.scenario.service().create(r.scenarioConfig, Seeds.derive(e.seeds().get(0), "scenario"))) {
+                    r.algorithm.service().incompatibility(EnvironmentSpec.of(probe)).ifPresent(reason -> problems.add(
+                            e.locate("algorithm.id") + ": algorithm.id: " + e.algorithm().id() + " cannot run "
+                                    + e.scenario().id() + ": " + reason));
+                } catch (ConfigException ce) {
+                    located(e, "scenario.config", ce, problems);
+                }
+            }
+        } catch (RuntimeException ex) {
+            r.close();
+            throw ex;
+        }
+        if (!problems.isEmpty()) {
+            r.close();
+            throw new ExperimentException(problems);
+        }
+        return r;
+    }
+
+    private <T extends org.nettwin.api.NetTwinPlugin> PluginLease<T> lease(Experiment e, PluginKind kind, String field, Class<T> type,
+            List<String> problems) {
+        try {
+            return catalog.lease(kind, (field.equals("scenario") ? e.scenario() : e.algorithm()).id(), type);
+        } catch (NetTwinException ex) {
+            problems.add(e.locate(field + ".id") + ": " + field + ".id: " + ex.getMessage());
+            return null;
+        }
+    }
+
+    private static Config config(Experiment e, org.nettwin.api.config.ConfigSchema schema, Map<String, Object> raw, String path,
+            List<String> problems) {
+        try {
+            return schema.validate(raw, path);
+        } catch (ConfigException ce) {
+            located(e, path, ce, problems);
+            return null;
+        }
+    }
+
+    private static void located(Experiment e, String prefix, ConfigException ce, List<String> problems) {
+        for (ConfigException.Problem p : ce.problems()) {
+            String path = p.path().startsWith(prefix) ? p.path() : prefix + "." + p.path();
+            problems.add(e.locate(path) + ": " + path + ": " + p.message());
+        }
+    }
+
+    @Override
+    public RunResult run(Experiment e, RunOptions options) throws IOException {
+        try (Resolved r = resolve(e); AtomicFolder folder = new AtomicFolder(options.output())) {
+            Thread cleanup = new Thread(() -> {
+                try {
+                    folder.close();
+                } catch (IOException ignored) {
+                    // best effort on interrupt: the hidden staging folder may remain
+                }
+            }, "nettwin-run-cleanup");
+            Runtime.getRuntime().addShutdownHook(cleanup);
+            try {
+                RunResult result = execute(e, r, folder, options);
+                folder.commit();
+                return new RunResult(options.output().toAbsolutePath().normalize(), result.seeds());
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(cleanup);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running or will run; nothing to undo
+                }
+            }
+        } catch (UncheckedIOException ex) {
+            throw ex.getCause();
+        }
+    }
+
+    private RunResult execute(Experiment e, Resolved r, AtomicFolder folder, RunOptions options) throws IOException {
+        Path dir = folder.staging();
+        long wallStart = System.nanoTime();
+        List<RunResult.SeedResult> results = new ArrayList<>();
+        ProgressReporter progress = new ProgressReporter(options.progress(), e.budget().steps() * e.seeds().size(), System::nanoTime);
+        try (MetricsCsv metrics = new MetricsCsv(dir.resolve("metrics.csv"))) {
+            for (int i = 0; i < e.seeds().size(); i++) {
+                long seed = e.seeds().get(i);
+                String label = "[seed " + seed + " (" + (i + 1) + "/" + e.seeds().size() + ")]";
+                results.add(runSeed(e, r, seed, label, metrics, progress));
+            }
+            writeJson(dir.resolve("experiment.json"), resolvedExperiment(e, r));
+            writeJson(dir.resolve("summary.json"), summary(e, r, results, (System.nanoTime() - wallStart) / 1e9));
+            Files.writeString(dir.resolve("reward.svg"), rewardPlot(e, metrics), StandardCharsets.UTF_8);
+        }
+        return new RunResult(dir, results);
+    }
+
+    private RunResult.SeedResult runSeed(Experiment e, Resolved r, long seed, String label, MetricsCsv metrics, ProgressReporter progress) {
+        long start = System.nanoTime();
+        long scenarioSeed = Seeds.derive(seed, "scenario");
+        ScenarioProvider scenarios = r.scenario.service();
+        try (Scenario train = scenarios.create(r.scenarioConfig, scenarioSeed);
+                Scenario eval = scenarios.create(r.scenarioConfig, scenarioSeed)) {
+            Algorithm algorithm = r.algorithm.service().create(EnvironmentSpec.of(train), r.algorithmConfig, Seeds.derive(seed, "algorithm"));
+            long[] episodes = {0};
+            long budget = e.budget().steps();
+            TrainingListener listener = new TrainingListener() {
+                @Override
+                public void onEpisode(EpisodeEvent event) {
+                    episodes[0]++;
+                    metrics.episode(seed, event.step(), event.episodeReturn(), event.length());
+                }
+
+                @Override
+                public void onMetric(long step, String name, double value) {
+                    metrics.row(seed, step, name, value);
+                }
+
+                @Override
+                public void onProgress(long step, long total) {
+                    progress.update(label, step, budget, false);
+                }
+            };
+            long steps = algorithm.learn(train, budget, listener);
+            progress.update(label, steps, budget, true);
+            progress.seedFinished(steps);
+            double evalReturn = evaluate(eval, algorithm, e.budget(), Seeds.derive(seed, "evaluation"));
+            if (e.budget().evalEpisodes() > 0) {
+                metrics.row(seed, steps, "eval_return", evalReturn);
+            }
+            List<double[]> eps = metrics.episodes(seed);
+            double finalTrain = tailMean(eps);
+            return new RunResult.SeedResult(seed, steps, episodes[0], finalTrain, evalReturn, (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static double evaluate(Scenario scenario, Algorithm algorithm, Experiment.Budget budget, long seed) {
+        if (budget.evalEpisodes() == 0) {
+            return Double.NaN;
+        }
+        return switch (scenario) {
+            case Scenario.Single s -> Rollouts.meanReturn(s.environment(), algorithm.policy(), budget.evalEpisodes(), seed,
+                    budget.maxEpisodeSteps());
+            case Scenario.Multi m -> {
+                List<Policy<?, ?>> policies = new ArrayList<>();
+                for (int a = 0; a < m.environment().possibleAgents().size(); a++) {
+                    policies.add(algorithm.policy(a));
+                }
+                yield Rollouts.meanReturn(m.environment(), policies, budget.evalEpisodes(), seed, budget.maxEpisodeSteps());
+            }
+        };
+    }
+
+    /** Mean return of the last 10% of episodes (at least one). */
+    static double tailMean(List<double[]> episodes) {
+        if (episodes.isEmpty()) {
+            return Double.NaN;
+        }
+        int n = Math.max(1, episodes.size() / 10);
+        double s = 0;
+        for (int i = episodes.size() - n; i < episodes.size(); i++) {
+            s += episodes.get(i)[1];
+        }
+        return s / n;
+    }
+
+    private Map<String, Object> resolvedExperiment(Experiment e, Resolved r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", e.name());
+        m.put("description", e.description());
+        m.put("source", e.file().toAbsolutePath().normalize().toString());
+        m.put("scenario", plugin(r.scenario, r.scenarioConfig));
+        m.put("algorithm", plugin(r.algorithm, r.algorithmConfig));
+        Map<String, Object> budget = new LinkedHashMap<>();
+        budget.put("steps", e.budget().steps());
+        budget.put("evalEpisodes", e.budget().evalEpisodes());
+        budget.put("maxEpisodeSteps", e.budget().maxEpisodeSteps());
+        m.put("budget", budget);
+        m.put("seeds", e.seeds());
+        m.put("seedDerivation", "scenario: Seeds.derive(seed, \"scenario\"), algorithm: Seeds.derive(seed, \"algorithm\"), "
+                + "evaluation episode i: Seeds.derive(Seeds.derive(seed, \"evaluation\"), i)");
+        Map<String, Object> runtime = new LinkedHashMap<>();
+        runtime.put("java", System.getProperty("java.version"));
+        runtime.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        Map<String, String> bundles = new LinkedHashMap<>();
+        for (Class<?> c : List.of(ScenarioProvider.class, DefaultExperimentRunner.class)) {
+            Bundle b = FrameworkUtil.getBundle(c);
+            if (b != null) {
+                bundles.put(b.getSymbolicName(), b.getVersion().toString());
+            }
+        }
+        bundles.put(r.scenario.entry().bundle(), r.scenario.entry().version());
+        bundles.put(r.algorithm.entry().bundle(), r.algorithm.entry().version());
+        runtime.put("bundles", bundles);
+        runtime.put("framework", context.getBundle(0).getSymbolicName() + " " + context.getBundle(0).getVersion());
+        m.put("runtime", runtime);
+        return m;
+    }
+
+    private static Map<String, Object> plugin(PluginLease<?> lease, Config config) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", lease.entry().id());
+        m.put("bundle", lease.entry().bundle());
+        m.put("version", lease.entry().version());
+        m.put("config", config.asMap());
+        return m;
+    }
+
+    private static Map<String, Object> summary(Experiment e, Resolved r, List<RunResult.SeedResult> results, double wall) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("experiment", e.name());
+        m.put("scenario", e.scenario().id());
+        m.put("algorithm", e.algorithm().id());
+        List<Map<String, Object>> perSeed = new ArrayList<>();
+        double[] evals = new double[results.size()];
+        double[] finals = new double[results.size()];
+        for (int i = 0; i < results.size(); i++) {
+            RunResult.SeedResult s = results.get(i);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("seed", s.seed());
+            row.put("steps", s.steps());
+            row.put("episodes", s.episodes());
+            row.put("final_train_return", finite(s.finalTrainReturn()));
+            row.put("eval_return", finite(s.evalReturn()));
+            row.put("wall_seconds", s.wallSeconds());
+            perSeed.add(row);
+            evals[i] = s.evalReturn();
+            finals[i] = s.finalTrainReturn();
+        }
+        m.put("per_seed", perSeed);
+        m.put("eval_return_mean", finite(mean(evals)));
+        m.put("eval_return_std", finite(std(evals)));
+        m.put("final_train_return_mean", finite(mean(finals)));
+        m.put("wall_seconds", wall);
+        return m;
+    }
+
+    private static Object finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s / v.length;
+    }
+
+    static double std(double[] v) {
+        if (v.length < 2) {
+            return 0;
+        }
+        double m = mean(v);
+        double s = 0;
+        for (double x : v) {
+            s += (x - m) * (x - m);
+        }
+        return Math.sqrt(s / (v.length - 1));
+    }
+
+    private static String rewardPlot(Experiment e, MetricsCsv metrics) {
+        SvgPlot plot = new SvgPlot(e.name() + ": " + e.algorithm().id() + " on " + e.scenario().id(), "environment steps", "episode return");
+        for (long seed : e.seeds()) {
+            List<double[]> eps = metrics.episodes(seed);
+            double[] x = new double[eps.size()];
+            double[] y = new double[eps.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = eps.get(i)[0];
+                y[i] = eps.get(i)[1];
+            }
+            plot.line("seed " + seed + " (raw)", x, y, true);
+            plot.line("seed " + seed + " (moving mean)", x, movingMean(y, Math.max(1, y.length / 20)), false);
+        }
+        return plot.render();
+    }
+
+    static double[] movingMean(double[] y, int window) {
+        double[] out = new double[y.length];
+        double sum = 0;
+        for (int i = 0; i < y.length; i++) {
+            sum += y[i];
+            if (i >= window) {
+                sum -= y[i - window];
+            }
+            out[i] = sum / Math.min(i + 1, window);
+        }
+        return out;
+    }
+
+    private static void writeJson(Path file, Object value) throws IOException {
+        Files.writeString(file, JSON.writeValueAsString(value) + "\n", StandardCharsets.UTF_8);
+    }
+}

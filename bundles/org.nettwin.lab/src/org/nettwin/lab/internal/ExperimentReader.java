@@ -1,0 +1,214 @@
+package org.nettwin.lab.internal;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.nettwin.lab.Experiment;
+import org.nettwin.lab.ExperimentException;
+
+/**
+ * Parses and structurally validates experiment files. Every problem is reported as
+ * {@code FILE:LINE:COLUMN: FIELD.PATH: message}; plugin configurations are checked later, against
+ * the plugins' schemas.
+ */
+final class ExperimentReader {
+
+    private static final Set<String> TOP = Set.of("name", "description", "scenario", "algorithm", "budget", "seeds");
+    private static final Set<String> PLUGIN = Set.of("id", "config");
+    private static final Set<String> BUDGET = Set.of("steps", "evalEpisodes", "maxEpisodeSteps");
+
+    private final Path file;
+    private final List<String> problems = new ArrayList<>();
+    private Map<String, String> locations = Map.of();
+
+    private ExperimentReader(Path file) {
+        this.file = file;
+    }
+
+    static Experiment read(Path file) throws IOException {
+        return new ExperimentReader(file).parse();
+    }
+
+    private Experiment parse() throws IOException {
+        LocatedJson json;
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            json = LocatedJson.read(in);
+        } catch (LocatedJson.SyntaxException e) {
+            throw new ExperimentException(List.of(file + ":" + e.location + ": " + e.getMessage()));
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new ExperimentException(List.of(file + ":1:1: the file is not UTF-8 text"));
+        }
+        locations = json.locations;
+        if (!(json.root instanceof Map<?, ?> root)) {
+            throw new ExperimentException(List.of(problem("", "an experiment must be a JSON object")));
+        }
+        Map<String, Object> top = cast(root);
+        unknown(top, TOP, "");
+        String name = string(top, "name", "", true);
+        String description = string(top, "description", "", false);
+        Experiment.PluginRef scenario = plugin(top, "scenario");
+        Experiment.PluginRef algorithm = plugin(top, "algorithm");
+        Experiment.Budget budget = budget(top);
+        List<Long> seeds = seeds(top);
+        if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            problems.add(problem("name", "must be letters, digits, '.', '_' or '-' (it names the output folder), got \"" + name + "\""));
+        }
+        if (!problems.isEmpty()) {
+            throw new ExperimentException(problems);
+        }
+        return new Experiment(file, name, description == null ? "" : description, scenario, algorithm, budget, seeds,
+                Map.copyOf(locations));
+    }
+
+    private String problem(String path, String message) {
+        String p = path;
+        String loc = null;
+        while (loc == null) {
+            loc = locations.get(p);
+            if (loc == null) {
+                if (p.isEmpty()) {
+                    loc = "1:1";
+                } else {
+                    int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+                    p = cut < 0 ? "" : p.substring(0, cut);
+                }
+            }
+        }
+        return file + ":" + loc + ": " + (path.isEmpty() ? "" : path + ": ") + message;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Map<?, ?> m) {
+        return (Map<String, Object>) m;
+    }
+
+    private void unknown(Map<String, Object> obj, Set<String> known, String path) {
+        for (String key : obj.keySet()) {
+            if (!known.contains(key)) {
+                problems.add(problem(join(path, key), "unknown field; known fields: " + String.join(", ", known.stream().sorted().toList())));
+            }
+        }
+    }
+
+    private static String join(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    private String string(Map<String, Object> obj, String key, String path, boolean required) {
+        Object v = obj.get(key);
+        String p = join(path, key);
+        if (v == null) {
+            if (required) {
+                problems.add(problem(p, "is required (text)"));
+            }
+            return null;
+        }
+        if (!(v instanceof String s) || s.isBlank()) {
+            problems.add(problem(p, "must be non-empty text, got " + render(v)));
+            return null;
+        }
+        return s;
+    }
+
+    private Experiment.PluginRef plugin(Map<String, Object> top, String key) {
+        Object v = top.get(key);
+        if (v == null) {
+            problems.add(problem(key, "is required: {\"id\": \"...\", \"config\": {...}}"));
+            return null;
+        }
+        if (!(v instanceof Map<?, ?> m)) {
+            problems.add(problem(key, "must be an object {\"id\": \"...\", \"config\": {...}}, got " + render(v)));
+            return null;
+        }
+        Map<String, Object> obj = cast(m);
+        unknown(obj, PLUGIN, key);
+        String id = string(obj, "id", key, true);
+        Object config = obj.get("config");
+        Map<String, Object> cfg = new LinkedHashMap<>();
+        if (config instanceof Map<?, ?> c) {
+            cfg.putAll(cast(c));
+        } else if (config != null) {
+            problems.add(problem(key + ".config", "must be an object, got " + render(config)));
+        }
+        return new Experiment.PluginRef(id, cfg);
+    }
+
+    private Experiment.Budget budget(Map<String, Object> top) {
+        Object v = top.get("budget");
+        if (v == null) {
+            problems.add(problem("budget", "is required: {\"steps\": N, \"evalEpisodes\": N, \"maxEpisodeSteps\": N}"));
+            return null;
+        }
+        if (!(v instanceof Map<?, ?> m)) {
+            problems.add(problem("budget", "must be an object, got " + render(v)));
+            return null;
+        }
+        Map<String, Object> obj = cast(m);
+        unknown(obj, BUDGET, "budget");
+        long steps = whole(obj, "steps", "budget", 1, 10_000_000_000L, null);
+        long eval = whole(obj, "evalEpisodes", "budget", 0, 100_000, 10L);
+        long max = whole(obj, "maxEpisodeSteps", "budget", 1, 100_000_000, 100_000L);
+        return new Experiment.Budget(steps, (int) eval, (int) max);
+    }
+
+    private long whole(Map<String, Object> obj, String key, String path, long min, long max, Long def) {
+        Object v = obj.get(key);
+        String p = join(path, key);
+        if (v == null) {
+            if (def == null) {
+                problems.add(problem(p, "is required (a whole number in [" + min + ", " + max + "])"));
+                return min;
+            }
+            return def;
+        }
+        if (!(v instanceof Long l) || l < min || l > max) {
+            problems.add(problem(p, "must be a whole number in [" + min + ", " + max + "], got " + render(v)));
+            return min;
+        }
+        return l;
+    }
+
+    private List<Long> seeds(Map<String, Object> top) {
+        Object v = top.get("seeds");
+        if (v == null) {
+            return List.of(1L);
+        }
+        if (!(v instanceof List<?> list) || list.isEmpty()) {
+            problems.add(problem("seeds", "must be a non-empty array of whole numbers, got " + render(v)));
+            return List.of();
+        }
+        List<Long> seeds = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) instanceof Long l) {
+                if (seeds.contains(l)) {
+                    problems.add(problem("seeds[" + i + "]", "seed " + l + " is listed twice"));
+                }
+                seeds.add(l);
+            } else {
+                problems.add(problem("seeds[" + i + "]", "must be a whole number, got " + render(list.get(i))));
+            }
+        }
+        return List.copyOf(seeds);
+    }
+
+    static String render(Object v) {
+        if (v instanceof String s) {
+            return "\"" + s + "\"";
+        }
+        if (v instanceof Map) {
+            return "an object";
+        }
+        if (v instanceof List) {
+            return "an array";
+        }
+        return String.valueOf(v);
+    }
+}
