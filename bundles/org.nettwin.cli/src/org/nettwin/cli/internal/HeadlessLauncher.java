@@ -50,7 +50,16 @@ public final class HeadlessLauncher {
         int status;
         try {
             awaitFrameworkStarted();
-            status = dispatch(List.of(environment.getNonFrameworkArgs()), System.out, System.err);
+            List<String> args = List.of(environment.getNonFrameworkArgs());
+            boolean serving = !args.isEmpty() && args.get(0).equals("serve");
+            Path plugins = pluginFolder(args);
+            if (plugins != null) {
+                watchPlugins(plugins, serving);
+            }
+            status = dispatch(args, System.out, System.err);
+        } catch (BundleException | java.io.IOException e) {
+            System.err.println("nettwin: cannot load plugins: " + e.getMessage());
+            status = Commands.FAILED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             status = Commands.FAILED;
@@ -109,40 +118,72 @@ public final class HeadlessLauncher {
         };
     }
 
+    /** @return the plugin folder: {@code serve --plugins DIR}, else system property {@code nettwin.plugins}, else none */
+    private static Path pluginFolder(List<String> args) {
+        int at = args.indexOf("--plugins");
+        if (!args.isEmpty() && args.get(0).equals("serve") && at > 0 && at + 1 < args.size()) {
+            return Path.of(args.get(at + 1));
+        }
+        String p = System.getProperty("nettwin.plugins");
+        return p == null || p.isBlank() ? null : Path.of(p);
+    }
+
+    /**
+     * Installs and starts the bundle jars of {@code folder} with Felix FileInstall before the
+     * command runs; in serve mode FileInstall keeps watching, so jars dropped in later register
+     * their services and removed ones are uninstalled.
+     */
+    private void watchPlugins(Path folder, boolean serving) throws java.io.IOException, BundleException, InterruptedException {
+        Files.createDirectories(folder);
+        String dir = folder.toAbsolutePath().normalize().toString();
+        System.setProperty("felix.fileinstall.dir", dir);
+        System.setProperty("felix.fileinstall.poll", serving ? "500" : "3600000");
+        System.setProperty("felix.fileinstall.noInitialDelay", "true");
+        System.setProperty("felix.fileinstall.log.level", "2");
+        System.setProperty("felix.fileinstall.start.level", "4");
+        start("org.apache.felix.fileinstall");
+        long jars;
+        try (var files = Files.list(folder)) {
+            jars = files.filter(f -> f.toString().endsWith(".jar")).count();
+        }
+        // wait (briefly) until FileInstall has installed what is there
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline && installedFrom(dir) < jars) {
+            Thread.sleep(20);
+        }
+    }
+
+    private long installedFrom(String dir) {
+        String uri = Path.of(dir).toUri().toString();
+        return Arrays.stream(context.getBundles()).filter(b -> {
+            String location = b.getLocation();
+            return location.startsWith(uri) || location.contains(dir);
+        }).count();
+    }
+
     private int serve(List<String> args, PrintStream err) throws InterruptedException {
-        Path plugins = Path.of(System.getProperty("nettwin.home", "."), "plugins");
         for (int i = 0; i < args.size(); i++) {
             if (args.get(i).equals("--plugins") && i + 1 < args.size()) {
-                plugins = Path.of(args.get(++i));
+                i++;
             } else {
                 err.println("nettwin serve: unexpected argument '" + args.get(i) + "'\n" + Commands.USAGE_TEXT);
                 return Commands.USAGE;
             }
         }
         try {
-            Files.createDirectories(plugins);
-            System.setProperty("felix.fileinstall.dir", plugins.toAbsolutePath().toString());
-            System.setProperty("felix.fileinstall.poll", "500");
-            System.setProperty("felix.fileinstall.noInitialDelay", "true");
-            System.setProperty("felix.fileinstall.log.level", "2");
             System.setProperty("gosh.args", "--noshutdown");
-            start("org.apache.felix.fileinstall");
             start("org.apache.felix.gogo.runtime");
             start("org.apache.felix.gogo.command");
             start("org.apache.felix.gogo.shell");
-        } catch (java.io.IOException | BundleException e) {
-            err.println("nettwin serve: cannot start: " + e.getMessage());
+        } catch (BundleException e) {
+            err.println("nettwin serve: cannot start the console: " + e.getMessage());
             return Commands.FAILED;
         }
-        err.println("nettwin serve: runtime up; watching " + plugins.toAbsolutePath() + " for plugin jars; "
-                + "console commands: nettwin:list [--json], nettwin:run FILE [--out DIR] [--seed N]; 'stop 0' shuts down");
+        err.println("nettwin serve: runtime up; watching " + System.getProperty("felix.fileinstall.dir", "(no plugin folder)")
+                + " for plugin jars; console commands: nettwin:list [--json], nettwin:run FILE [--out DIR] [--seed N]; "
+                + "'stop 0' shuts down");
         // keep the JVM up until the framework stops
         CountDownLatch stopped = new CountDownLatch(1);
-        context.addFrameworkListener(event -> {
-            if (event.getType() == FrameworkEvent.STOPPED) {
-                stopped.countDown();
-            }
-        });
         context.addBundleListener(event -> {
             if (event.getBundle().getBundleId() == 0 && event.getType() == org.osgi.framework.BundleEvent.STOPPING) {
                 stopped.countDown();

@@ -1,0 +1,89 @@
+package org.nettwin.lab.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nettwin.lab.Experiment;
+import org.nettwin.lab.ExperimentException;
+
+class ExperimentReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String json) throws IOException {
+        Path f = dir.resolve("exp.json");
+        Files.writeString(f, json);
+        return f;
+    }
+
+    private List<String> problems(String json) throws IOException {
+        Path f = write(json);
+        return assertThrows(ExperimentException.class, () -> ExperimentReader.read(f)).problems();
+    }
+
+    @Test
+    void readsAValidFileWithDefaults() throws IOException {
+        Experiment e = ExperimentReader.read(write("""
+                {"name": "a", "scenario": {"id": "s/X-v1", "config": {"k": 3}},
+                 "algorithm": {"id": "rl/random"}, "budget": {"steps": 100}}
+                """));
+        assertEquals("a", e.name());
+        assertEquals(3L, e.scenario().config().get("k"));
+        assertEquals(100, e.budget().steps());
+        assertEquals(10, e.budget().evalEpisodes());
+        assertEquals(List.of(1L), e.seeds());
+        assertTrue(e.locate("scenario.config.k").endsWith(":1:55"), e.locate("scenario.config.k"));
+    }
+
+    @Test
+    void malformedJsonNamesLineAndColumn() throws IOException {
+        List<String> p = problems("{\n  \"name\": \"a\",\n  \"budget\": {\"steps\": 10,}\n}");
+        assertEquals(1, p.size());
+        assertTrue(p.get(0).startsWith(dir.resolve("exp.json") + ":3:"), p.get(0));
+        assertTrue(p.get(0).contains("malformed JSON"), p.get(0));
+    }
+
+    @Test
+    void everyStructuralProblemIsReportedWithItsFieldPath() throws IOException {
+        List<String> p = problems("""
+                {"name": "a b",
+                 "scenario": {"id": 7},
+                 "algorithm": {"id": "rl/random", "colour": "red"},
+                 "budget": {"steps": -5},
+                 "seeds": [1, "two", 1]}
+                """);
+        String all = String.join("\n", p);
+        assertTrue(all.contains(":1:2: name: must be letters"), all);
+        assertTrue(all.contains(":2:15: scenario.id: must be non-empty text, got 7"), all);
+        assertTrue(all.contains(":3:35: algorithm.colour: unknown field; known fields: config, id"), all);
+        assertTrue(all.contains(":4:13: budget.steps: must be a whole number in [1, 10000000000], got -5"), all);
+        assertTrue(all.contains("seeds[1]: must be a whole number, got \"two\""), all);
+        assertTrue(all.contains("seeds[2]: seed 1 is listed twice"), all);
+        assertEquals(6, p.size(), all);
+    }
+
+    @Test
+    void missingSectionsAndDuplicateKeysAreErrors() throws IOException {
+        String all = String.join("\n", problems("{\"name\": \"a\"}"));
+        assertTrue(all.contains("scenario: is required"), all);
+        assertTrue(all.contains("algorithm: is required"), all);
+        assertTrue(all.contains("budget: is required"), all);
+        List<String> dup = problems("{\"name\": \"a\", \"name\": \"b\"}");
+        assertTrue(dup.get(0).contains(":1:") && dup.get(0).contains("Duplicate field 'name'"), dup.get(0));
+    }
+
+    @Test
+    void emptyAndNonObjectFilesAreRefused() throws IOException {
+        assertTrue(problems("").get(0).contains("the file is empty"));
+        assertTrue(problems("[1, 2]").get(0).contains("must be a JSON object"));
+    }
+}
