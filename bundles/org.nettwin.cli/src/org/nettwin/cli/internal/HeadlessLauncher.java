@@ -17,6 +17,7 @@ import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.FrameworkListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
@@ -31,6 +32,7 @@ public final class HeadlessLauncher {
     private final BundleContext context;
     private final Commands commands;
     private final EnvironmentInfo environment;
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     /** DS constructor injection. */
     @Activate
@@ -44,6 +46,12 @@ public final class HeadlessLauncher {
             main.setDaemon(false);
             main.start();
         }
+    }
+
+    /** The framework (or this bundle) is stopping: let a serving main thread exit. */
+    @Deactivate
+    void deactivate() {
+        stopped.countDown();
     }
 
     private void main() {
@@ -182,13 +190,7 @@ public final class HeadlessLauncher {
         err.println("nettwin serve: runtime up; watching " + System.getProperty("felix.fileinstall.dir", "(no plugin folder)")
                 + " for plugin jars; console commands: nettwin:list [--json], nettwin:run FILE [--out DIR] [--seed N]; "
                 + "'stop 0' shuts down");
-        // keep the JVM up until the framework stops
-        CountDownLatch stopped = new CountDownLatch(1);
-        context.addBundleListener(event -> {
-            if (event.getBundle().getBundleId() == 0 && event.getType() == org.osgi.framework.BundleEvent.STOPPING) {
-                stopped.countDown();
-            }
-        });
+        // keep the JVM up until the framework stops (which deactivates this component)
         stopped.await();
         return Commands.OK;
     }

@@ -1,0 +1,110 @@
+package org.nettwin.product.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The one-shot commands of the real product: list, run, errors and exit statuses. */
+class HeadlessProductTest {
+
+    static final Path EXAMPLE_JAR = Path.of(System.getProperty("nettwin.examplePlugin"));
+
+    @TempDir
+    Path work;
+
+    Path plugins(boolean withExample) throws IOException {
+        Path dir = Files.createDirectories(work.resolve("plugins"));
+        if (withExample) {
+            Files.copy(EXAMPLE_JAR, dir.resolve(EXAMPLE_JAR.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+        return dir;
+    }
+
+    static final String EXPERIMENT = """
+            {
+              "name": "e2e",
+              "scenario": {"id": "example/ChannelAccess-v1", "config": {"channels": 5}},
+              "algorithm": {"id": "rl/random"},
+              "budget": {"steps": 3000, "evalEpisodes": 2},
+              "seeds": [11]
+            }
+            """;
+
+    @Test
+    void listJsonHasEveryKindAndTheShippedPlugins() throws Exception {
+        Runtime.Result r = Runtime.run(work, plugins(false), "list", "--json");
+        assertEquals(0, r.status(), r.err());
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        for (String key : List.of("scenarios", "algorithms", "twins", "metrics", "distillers", "transfers", "failed")) {
+            assertTrue(doc.get(key).isArray(), key);
+        }
+        JsonNode random = doc.get("algorithms").get(0);
+        assertEquals("rl/random", random.get("id").asText());
+        assertEquals("org.nettwin.rl.baseline", random.get("bundle").asText());
+        assertTrue(random.get("version").asText().startsWith("0.1.0"));
+        assertEquals(0, doc.get("failed").size(), r.out());
+    }
+
+    @Test
+    void aJarInThePluginFolderIsListedAndRuns() throws Exception {
+        Path plugins = plugins(true);
+        Runtime.Result list = Runtime.run(work, plugins, "list");
+        assertEquals(0, list.status(), list.err());
+        assertTrue(list.out().contains("example/ChannelAccess-v1"), list.out());
+        Path exp = Files.writeString(work.resolve("e2e.json"), EXPERIMENT);
+        Runtime.Result a = Runtime.run(work, plugins, "run", exp.toString(), "--out", "a");
+        assertEquals(0, a.status(), a.err());
+        assertTrue(a.err().contains("ETA"), "progress with an ETA on stderr: " + a.err());
+        assertTrue(a.out().contains("seed 11: 3000 steps, 30 episodes"), a.out());
+        Runtime.Result b = Runtime.run(work, plugins, "run", exp.toString(), "--out", "b");
+        assertEquals(0, b.status(), b.err());
+        assertArrayEquals(Files.readAllBytes(work.resolve("a/metrics.csv")), Files.readAllBytes(work.resolve("b/metrics.csv")),
+                "same experiment and seed, same metrics.csv byte for byte");
+        Runtime.Result c = Runtime.run(work, plugins, "run", exp.toString(), "--out", "c", "--seed", "12");
+        assertEquals(0, c.status(), c.err());
+        assertFalse(Files.readString(work.resolve("c/metrics.csv")).equals(Files.readString(work.resolve("a/metrics.csv"))),
+                "--seed changes the numbers");
+        assertTrue(Files.readString(work.resolve("c/experiment.json")).contains("\"seeds\" : [ 12 ]"));
+    }
+
+    @Test
+    void malformedExperimentExitsWithTwoAndNoOutput() throws Exception {
+        Path bad = Files.writeString(work.resolve("bad.json"), "{\n  \"name\": \"x\",\n  \"budget\": {\"steps\": 5,,}\n}\n");
+        Runtime.Result r = Runtime.run(work, plugins(false), "run", bad.toString(), "--out", "never");
+        assertEquals(2, r.status(), r.out() + r.err());
+        assertTrue(r.err().contains(bad + ":3:"), r.err());
+        assertFalse(Files.exists(work.resolve("never")));
+    }
+
+    @Test
+    void invalidFieldNamesFileLineAndPathAndUnknownIdsListKnownOnes() throws Exception {
+        Path bad = Files.writeString(work.resolve("invalid.json"), EXPERIMENT.replace("\"channels\": 5", "\"channels\": 500")
+                .replace("rl/random", "rl/unknown"));
+        Runtime.Result r = Runtime.run(work, plugins(true), "run", bad.toString(), "--out", "never");
+        assertEquals(2, r.status(), r.out() + r.err());
+        assertTrue(r.err().contains(bad + ":3:") && r.err().contains("scenario.config.channels: must be in [2, 64], got 500"), r.err());
+        assertTrue(r.err().contains("algorithm.id: unknown algorithm id 'rl/unknown'; known: rl/random"), r.err());
+        assertFalse(Files.exists(work.resolve("never")));
+    }
+
+    @Test
+    void unknownCommandAndMissingFileAreUsageErrors() throws Exception {
+        assertEquals(2, Runtime.run(work, plugins(false), "frobnicate").status());
+        Runtime.Result r = Runtime.run(work, plugins(false), "run", "nope.json");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("no such file"), r.err());
+    }
+}
