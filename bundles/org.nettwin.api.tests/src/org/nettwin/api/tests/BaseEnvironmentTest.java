@@ -142,6 +142,40 @@ class BaseEnvironmentTest {
     }
 
     @Test
+    void anObservationOutsideABoundedSpaceIsCaught() {
+        Box unit = new Box(1, 0.0, 1.0);
+        BaseEnvironment<double[], Integer> drifting = new BaseEnvironment<>("test/Drift-v1", 0, unit) {
+            private final double[] position = new double[1];
+
+            @Override
+            public Space<double[]> observationSpace() {
+                return unit;
+            }
+
+            @Override
+            public Space<Integer> actionSpace() {
+                return new Discrete(2);
+            }
+
+            @Override
+            protected void resetEpisode(java.util.random.RandomGenerator random, Step<double[]> out) {
+                position[0] = 0.5;
+                out.set(position, 0, false, false);
+            }
+
+            @Override
+            protected void advance(Integer action, Step<double[]> out) {
+                position[0] += 0.4; // drifts past the upper bound on the second step
+                out.set(position, 0, false, false);
+            }
+        };
+        drifting.reset(1);
+        drifting.step(0);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> drifting.step(0));
+        assertEquals("test/Drift-v1 produced an observation outside its space Box(0.0, 1.0, (1,))", e.getMessage());
+    }
+
+    @Test
     void nonFiniteOutputsOfABrokenSubclassAreCaught() {
         NoisyQueue env = new NoisyQueue(10);
         env.reset(5);
@@ -157,8 +191,9 @@ class BaseEnvironmentTest {
         env.faultyReward = 0;
         env.reset(5);
         env.faultyObservation = Double.NaN;
-        assertEquals("test/NoisyQueue-v1 produced a non-finite observation",
-                assertThrows(IllegalStateException.class, () -> env.step(1)).getMessage());
+        assertEquals("test/NoisyQueue-v1 produced an observation outside its space Box(-Infinity, Infinity, (1,))",
+                assertThrows(IllegalStateException.class, () -> env.step(1)).getMessage(),
+                "a NaN observation is outside every Box");
 
         env.faultyObservation = 0;
         env.reset(5);

@@ -28,7 +28,7 @@ public final class TransitionCsv {
     /** Writes {@code data} as CSV. */
     public static void write(TransitionDataset data, Writer out) throws IOException {
         for (Map.Entry<String, String> e : data.metadata().entrySet()) {
-            out.write("# " + e.getKey() + "=" + e.getValue().replace('\n', ' ') + "\n");
+            out.write("# " + escape(e.getKey()) + "=" + escape(e.getValue()) + "\n");
         }
         int n = data.observationSize();
         int m = data.actionSize();
@@ -78,11 +78,11 @@ public final class TransitionCsv {
         while ((line = in.readLine()) != null) {
             lineNo++;
             if (line.startsWith("#")) {
-                int eq = line.indexOf('=');
+                int eq = separator(line);
                 if (eq < 0) {
                     throw new DatasetFormatException(source + ":" + lineNo + ": metadata line must be '# key=value'");
                 }
-                metadata.put(line.substring(1, eq).trim(), line.substring(eq + 1).trim());
+                metadata.put(unescape(line.substring(1, eq).trim()), unescape(line.substring(eq + 1)));
             } else if (!line.isBlank()) {
                 header = line.split(",", -1);
                 break;
@@ -175,5 +175,47 @@ public final class TransitionCsv {
             default -> throw new DatasetFormatException(source + ":" + line + ": column " + (c + 1) + " (" + names.get(c) + "): '" + f[c]
                     + "' is not true/false/1/0");
         };
+    }
+
+    /** @return the index of the first {@code =} that is not escaped, or -1 */
+    private static int separator(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '=') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static String escape(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '=' -> b.append("\\=");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    static String unescape(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length()) {
+                char n = s.charAt(++i);
+                b.append(n == 'n' ? '\n' : n == 'r' ? '\r' : n);
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 }

@@ -8,8 +8,9 @@ import org.nettwin.api.space.Space;
 
 /**
  * A base for environments that checks the contract so implementations do not have to: actions
- * are checked against the action space (refused with an exception naming the space), rewards and
- * observations must be finite, stepping a finished episode is refused, and the random stream is
+ * are checked against the action space (refused with an exception naming the space; the
+ * environment's state is untouched), rewards must be finite and observations inside the
+ * observation space, stepping a finished episode is refused, and the random stream is
  * managed from the reset seed.
  *
  * <p>Subclasses implement {@link #resetEpisode(RandomGenerator, Step)} and
@@ -25,17 +26,18 @@ public abstract class BaseEnvironment<O, A> implements Environment<O, A> {
     private final Step<O> step;
     private RandomGenerator random;
     private boolean needsReset = true;
-    private final double[] flatCheck;
+    private final Space<O> observations;
 
     /**
      * @param name         the environment's id, for messages
      * @param infoCount    number of info values ({@link #infoNames()} size)
-     * @param observations the observation space (used to size the output check)
+     * @param observations the observation space every output is checked against (the same as
+     *                     {@link #observationSpace()})
      */
     protected BaseEnvironment(String name, int infoCount, Space<O> observations) {
         this.name = name;
         this.step = new Step<>(infoCount);
-        this.flatCheck = new double[observations.encodedSize()];
+        this.observations = observations;
     }
 
     /** Draws the first state of an episode from {@code random} and fills {@code out}. */
@@ -84,12 +86,9 @@ public abstract class BaseEnvironment<O, A> implements Environment<O, A> {
         if (!Double.isFinite(s.reward())) {
             throw new IllegalStateException(name + " produced a non-finite reward " + s.reward());
         }
-        Space<O> obs = observationSpace();
-        obs.encode(s.observation(), flatCheck, 0);
-        for (double v : flatCheck) {
-            if (!Double.isFinite(v)) {
-                throw new IllegalStateException(name + " produced a non-finite observation");
-            }
+        // membership covers finiteness for continuous spaces and bounds for discrete ones
+        if (!observations.contains(s.observation())) {
+            throw new IllegalStateException(name + " produced an observation outside its space " + observations.describe());
         }
         for (double v : s.info()) {
             if (Double.isNaN(v)) {

@@ -8,7 +8,7 @@ import org.nettwin.api.Seeds;
 
 /**
  * A base for parallel multi-agent environments that checks every agent's action against its
- * space, rejects non-finite rewards and observations, and manages the random stream.
+ * space, rejects non-finite rewards, observations outside their spaces and NaN info values, and manages the random stream.
  *
  * @param <O> observation type
  * @param <A> action type
@@ -20,7 +20,6 @@ public abstract class BaseMultiAgentEnvironment<O, A> implements MultiAgentEnvir
     private final MultiStep<O> step;
     private RandomGenerator random;
     private boolean needsReset = true;
-    private double[] encoded = new double[0];
 
     /** @param name the environment's id; {@code agents} how many; {@code infoCount} shared info values */
     protected BaseMultiAgentEnvironment(String name, int agents, int infoCount) {
@@ -78,19 +77,18 @@ public abstract class BaseMultiAgentEnvironment<O, A> implements MultiAgentEnvir
     }
 
     private void verify() {
+        for (double v : step.info()) {
+            if (Double.isNaN(v)) {
+                throw new IllegalStateException(name + " produced a NaN info value; info names: " + infoNames());
+            }
+        }
         for (int i = 0; i < step.agentCount(); i++) {
             if (!Double.isFinite(step.reward(i))) {
                 throw new IllegalStateException(name + " produced a non-finite reward for agent " + possibleAgents().get(i));
             }
-            var space = observationSpace(i);
-            if (encoded.length < space.encodedSize()) {
-                encoded = new double[space.encodedSize()];
-            }
-            space.encode(step.observation(i), encoded, 0);
-            for (int k = 0; k < space.encodedSize(); k++) {
-                if (!Double.isFinite(encoded[k])) {
-                    throw new IllegalStateException(name + " produced a non-finite observation for agent " + possibleAgents().get(i));
-                }
+            if (!observationSpace(i).contains(step.observation(i))) {
+                throw new IllegalStateException(name + " produced an observation outside its space "
+                        + observationSpace(i).describe() + " for agent " + possibleAgents().get(i));
             }
         }
     }

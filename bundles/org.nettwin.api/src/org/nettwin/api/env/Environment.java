@@ -13,8 +13,9 @@ import org.osgi.annotation.versioning.ConsumerType;
  * <li>{@link #reset(long)} seeds the environment's randomness and returns the first observation
  * (with reward 0 and info); {@link #reset()} starts a new episode continuing the random stream.</li>
  * <li>{@link #step(Object)} applies an action and returns observation, reward, terminated,
- * truncated and info. An action outside {@link #actionSpace()} is refused with a
- * {@link org.nettwin.api.space.SpaceViolationException} naming the space.</li>
+ * truncated and info. An action outside {@link #actionSpace()}, or {@code null}, is refused
+ * with a {@link org.nettwin.api.space.SpaceViolationException} naming the space, and leaves the
+ * environment's state untouched.</li>
  * <li>The same seed and actions give the same trajectory, bit for bit.</li>
  * </ul>
  *

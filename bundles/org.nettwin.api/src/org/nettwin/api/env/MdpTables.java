@@ -110,8 +110,16 @@ public final class MdpTables {
             this.initial = new double[states];
         }
 
+        private void checkIndices(int s, int a) {
+            if (s < 0 || s >= states || a < 0 || a >= actions) {
+                throw new IndexOutOfBoundsException("state " + s + " / action " + a + " outside " + states + " states x " + actions + " actions");
+            }
+        }
+
         /** Adds {@code p} to {@code P(next | s, a)}. */
         public Builder transition(int s, int a, int nextState, double p) {
+            checkIndices(s, a);
+            checkIndices(nextState, 0);
             int k = s * actions + a;
             if (dense[k] == null) {
                 dense[k] = new double[states];
@@ -122,12 +130,14 @@ public final class MdpTables {
 
         /** Sets {@code R(s, a)}. */
         public Builder reward(int s, int a, double r) {
+            checkIndices(s, a);
             reward[s * actions + a] = r;
             return this;
         }
 
         /** Sets the initial probability of {@code s}. */
         public Builder initial(int s, double p) {
+            checkIndices(s, 0);
             initial[s] = p;
             return this;
         }

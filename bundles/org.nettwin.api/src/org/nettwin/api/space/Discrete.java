@@ -30,7 +30,7 @@ public record Discrete(int n, int start) implements Space<Integer> {
 
     @Override
     public boolean contains(Integer value) {
-        return value != null && value >= start && value - start < n;
+        return value != null && value >= start && (long) value - start < n;
     }
 
     @Override

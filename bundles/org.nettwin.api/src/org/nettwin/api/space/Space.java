@@ -59,7 +59,13 @@ public sealed interface Space<T> permits Discrete, MultiDiscrete, Box, Simplex, 
      * @param role what the value is, for the message: {@code "action"}, {@code "observation"}
      */
     default void check(T value, String role) {
-        if (value == null || !contains(value)) {
+        boolean member;
+        try {
+            member = value != null && contains(value);
+        } catch (ClassCastException wrongType) {
+            member = false; // a value of another Java type (raw use) is simply not a member
+        }
+        if (!member) {
             throw new SpaceViolationException(this, role, value);
         }
     }
