@@ -1,6 +1,7 @@
 package org.nettwin.lab;
 
 import org.nettwin.api.NetTwinPlugin;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * A plugin service in use, with the entry describing it. Closing the lease releases the service
@@ -9,6 +10,7 @@ import org.nettwin.api.NetTwinPlugin;
  * @param <T> the plugin's service type
  * @since 0.1
  */
+@ProviderType
 public interface PluginLease<T extends NetTwinPlugin> extends AutoCloseable {
 
     /** @return the service */
