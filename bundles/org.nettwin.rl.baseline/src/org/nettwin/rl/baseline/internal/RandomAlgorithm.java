@@ -1,6 +1,7 @@
 package org.nettwin.rl.baseline.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.nettwin.api.Seeds;
@@ -11,7 +12,7 @@ import org.nettwin.api.env.Step;
 import org.nettwin.api.rl.Algorithm;
 import org.nettwin.api.rl.EnvironmentSpec;
 import org.nettwin.api.rl.Policy;
-import org.nettwin.api.run.EpisodeEvent;
+import org.nettwin.api.run.EpisodeTracker;
 import org.nettwin.api.run.TrainingListener;
 import org.nettwin.api.scenario.Scenario;
 import org.nettwin.api.space.Space;
@@ -24,8 +25,7 @@ final class RandomAlgorithm implements Algorithm {
 
     private final List<RandomPolicy<Object, Object>> policies = new ArrayList<>();
     private final long seed;
-    private long totalSteps;
-    private long episodes;
+    private final EpisodeTracker tracker = new EpisodeTracker();
 
     @SuppressWarnings("unchecked")
     RandomAlgorithm(EnvironmentSpec spec, long seed) {
@@ -48,61 +48,36 @@ final class RandomAlgorithm implements Algorithm {
     private long learnSingle(Environment<?, ?> environment, long steps, TrainingListener listener) {
         Environment env = environment;
         RandomPolicy<Object, Object> policy = policies.get(0);
-        long taken = 0;
-        Step<?> s = env.reset(Seeds.derive(seed, "episodes" + episodes));
-        double ret = 0;
-        int length = 0;
-        while (taken < steps && !listener.isCancelled()) {
+        tracker.begin(steps, listener);
+        tracker.abandonEpisode();
+        Step<?> s = env.reset(Seeds.derive(seed, "episodes" + tracker.episodes()));
+        while (tracker.running()) {
             s = env.step(policy.act(s.observation()));
-            taken++;
-            totalSteps++;
-            ret += s.reward();
-            length++;
-            if (s.done()) {
-                listener.onEpisode(new EpisodeEvent(totalSteps, episodes++, ret, length));
-                listener.onProgress(taken, steps);
+            if (tracker.step(s.reward(), s.done())) {
                 s = env.reset();
-                ret = 0;
-                length = 0;
-            } else if ((taken & 1023) == 0) {
-                listener.onProgress(taken, steps);
             }
         }
-        return taken;
+        return tracker.budgetSteps();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private long learnMulti(MultiAgentEnvironment<?, ?> environment, long steps, TrainingListener listener) {
         MultiAgentEnvironment env = environment;
         int agents = policies.size();
-        List<Object> actions = new ArrayList<>(agents);
-        for (int i = 0; i < agents; i++) {
-            actions.add(null);
-        }
-        long taken = 0;
-        MultiStep<?> s = env.reset(Seeds.derive(seed, "episodes" + episodes));
-        double ret = 0;
-        int length = 0;
-        while (taken < steps && !listener.isCancelled()) {
+        List<Object> actions = new ArrayList<>(Collections.nCopies(agents, null));
+        tracker.begin(steps, listener);
+        tracker.abandonEpisode();
+        MultiStep<?> s = env.reset(Seeds.derive(seed, "episodes" + tracker.episodes()));
+        while (tracker.running()) {
             for (int i = 0; i < agents; i++) {
                 actions.set(i, policies.get(i).act(s.observation(i)));
             }
             s = env.step(actions);
-            taken++;
-            totalSteps++;
-            ret += s.meanReward();
-            length++;
-            if (s.allDone()) {
-                listener.onEpisode(new EpisodeEvent(totalSteps, episodes++, ret, length));
-                listener.onProgress(taken, steps);
+            if (tracker.step(s.meanReward(), s.allDone())) {
                 s = env.reset();
-                ret = 0;
-                length = 0;
-            } else if ((taken & 1023) == 0) {
-                listener.onProgress(taken, steps);
             }
         }
-        return taken;
+        return tracker.budgetSteps();
     }
 
     @Override
