@@ -44,6 +44,15 @@ public record Experiment(Path file, String name, String description, PluginRef s
 
     /** @return {@code FILE:LINE:COLUMN} of the field path, or of its nearest located parent */
     public String locate(String path) {
+        return locate(file, locations, path);
+    }
+
+    /**
+     * @return {@code FILE:LINE:COLUMN} of {@code path} in {@code locations}, or of its nearest
+     *         located parent ({@code a.b[2].c} -> {@code a.b[2]} -> {@code a.b} -> {@code a}), or
+     *         of the file's start
+     */
+    public static String locate(Path file, Map<String, String> locations, String path) {
         String p = path;
         while (!p.isEmpty()) {
             String loc = locations.get(p);

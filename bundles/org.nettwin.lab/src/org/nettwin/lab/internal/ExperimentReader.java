@@ -69,20 +69,7 @@ final class ExperimentReader {
     }
 
     private String problem(String path, String message) {
-        String p = path;
-        String loc = null;
-        while (loc == null) {
-            loc = locations.get(p);
-            if (loc == null) {
-                if (p.isEmpty()) {
-                    loc = "1:1";
-                } else {
-                    int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
-                    p = cut < 0 ? "" : p.substring(0, cut);
-                }
-            }
-        }
-        return file + ":" + loc + ": " + (path.isEmpty() ? "" : path + ": ") + message;
+        return Experiment.locate(file, locations, path) + ": " + (path.isEmpty() ? "" : path + ": ") + message;
     }
 
     @SuppressWarnings("unchecked")
