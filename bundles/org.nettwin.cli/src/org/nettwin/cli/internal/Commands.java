@@ -41,6 +41,7 @@ final class Commands {
             usage: nettwin COMMAND [ARGS]
               list [--json]                               list installed plugins (and failed ones)
               run EXPERIMENT.json [--out DIR] [--seed N]  run an experiment; writes DIR atomically
+              collect EXPERIMENT.json [--out DIR] [--seed N]  record a behaviour policy's transitions as datasets
               serve [--plugins DIR]                       keep a runtime up: Gogo console + watched plugin folder
               bench [REGEX] [--json FILE]                 run the JMH benchmarks
               test                                        build and run every test
@@ -121,6 +122,15 @@ final class Commands {
     }
 
     int run(List<String> args, PrintStream out, PrintStream err) {
+        return execute("run", null, args, out, err);
+    }
+
+    /** Like run, for experiments of type "collect" only. */
+    int collect(List<String> args, PrintStream out, PrintStream err) {
+        return execute("collect", Experiment.Type.COLLECT, args, out, err);
+    }
+
+    private int execute(String command, Experiment.Type required, List<String> args, PrintStream out, PrintStream err) {
         Path file = null;
         Path output = null;
         Long seed = null;
@@ -156,6 +166,11 @@ final class Commands {
         }
         try {
             Experiment experiment = runner.load(file);
+            if (required != null && experiment.type() != required) {
+                err.println(experiment.locate("type") + ": type: nettwin " + command + " needs an experiment of type \""
+                        + required.name().toLowerCase(Locale.ROOT) + "\"; use nettwin run for other types");
+                return USAGE;
+            }
             if (seed != null) {
                 experiment = experiment.withSeed(seed);
             }
@@ -163,18 +178,28 @@ final class Commands {
                 output = Path.of("runs", experiment.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             }
             if (Files.exists(output)) {
-                err.println("nettwin run: output folder " + output + " already exists; choose another --out or remove it");
+                err.println("nettwin " + command + ": output folder " + output + " already exists; choose another --out or remove it");
                 return USAGE;
             }
             runner.validate(experiment);
-            err.println("nettwin run: " + experiment.name() + ": " + experiment.algorithm().id() + " on " + experiment.scenario().id()
-                    + ", " + experiment.budget().steps() + " steps x " + experiment.seeds().size() + " seed(s)");
+            long steps = experiment.type() == Experiment.Type.COLLECT ? experiment.collection().steps() : experiment.budget().steps();
+            err.println("nettwin " + command + ": " + experiment.name() + ": " + experiment.algorithm().id() + " on " + experiment.scenario().id()
+                    + ", " + steps + " steps x " + experiment.seeds().size() + " seed(s)");
             RunResult result = runner.run(experiment, new RunOptions(output, err));
             for (RunResult.SeedResult s : result.seeds()) {
-                out.printf(Locale.ROOT, "seed %d: %d steps, %d episodes, final training return %.4f, evaluation return %.4f (%.1f s)%n",
-                        s.seed(), s.steps(), s.episodes(), s.finalTrainReturn(), s.evalReturn(), s.wallSeconds());
+                if (experiment.type() == Experiment.Type.COLLECT) {
+                    out.printf(Locale.ROOT, "seed %d: %d transitions, %d episodes, mean return of the last episodes %.4f (%.1f s)%n",
+                            s.seed(), s.steps(), s.episodes(), s.finalTrainReturn(), s.wallSeconds());
+                } else {
+                    out.printf(Locale.ROOT, "seed %d: %d steps, %d episodes, final training return %.4f, evaluation return %.4f (%.1f s)%n",
+                            s.seed(), s.steps(), s.episodes(), s.finalTrainReturn(), s.evalReturn(), s.wallSeconds());
+                }
             }
-            out.printf(Locale.ROOT, "mean evaluation return %.4f; results in %s%n", result.meanEvalReturn(), result.folder());
+            if (experiment.type() == Experiment.Type.COLLECT) {
+                out.printf(Locale.ROOT, "datasets in %s%n", result.folder());
+            } else {
+                out.printf(Locale.ROOT, "mean evaluation return %.4f; results in %s%n", result.meanEvalReturn(), result.folder());
+            }
             return OK;
         } catch (ExperimentException e) {
             for (String p : e.problems()) {
@@ -182,16 +207,16 @@ final class Commands {
             }
             return USAGE;
         } catch (NoSuchFileException e) {
-            err.println("nettwin run: no such file: " + e.getFile());
+            err.println("nettwin " + command + ": no such file: " + e.getFile());
             return USAGE;
         } catch (IOException e) {
-            err.println("nettwin run: " + e.getMessage());
+            err.println("nettwin " + command + ": " + e.getMessage());
             return FAILED;
         } catch (NetTwinException e) {
-            err.println("nettwin run: " + e.getMessage());
+            err.println("nettwin " + command + ": " + e.getMessage());
             return FAILED;
         } catch (RuntimeException e) {
-            err.println("nettwin run: the run failed: " + e);
+            err.println("nettwin " + command + ": the run failed: " + e);
             e.printStackTrace(err);
             return FAILED;
         }

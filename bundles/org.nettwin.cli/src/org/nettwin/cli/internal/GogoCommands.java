@@ -13,7 +13,7 @@ import org.osgi.service.component.annotations.Reference;
  * and {@code nettwin:run FILE [--out DIR] [--seed N]}.
  */
 @Component(service = GogoCommands.class, property = {"osgi.command.scope=nettwin", "osgi.command.function=list",
-        "osgi.command.function=run"})
+        "osgi.command.function=run", "osgi.command.function=collect"})
 public final class GogoCommands {
 
     private final Commands commands;
@@ -27,6 +27,11 @@ public final class GogoCommands {
     /** Lists plugins; {@code --json} for JSON. */
     public void list(String... args) {
         commands.list(List.of(args), System.out, System.out);
+    }
+
+    /** Records a behaviour policy's transitions (an experiment of type "collect"). */
+    public void collect(String... args) {
+        System.out.println("exit status " + commands.collect(List.of(args), System.out, System.out));
     }
 
     /** Runs an experiment file. */

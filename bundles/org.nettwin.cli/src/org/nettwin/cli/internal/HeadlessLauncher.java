@@ -114,6 +114,7 @@ public final class HeadlessLauncher {
         return switch (args.get(0)) {
             case "list" -> commands.list(rest, out, err);
             case "run" -> commands.run(rest, out, err);
+            case "collect" -> commands.collect(rest, out, err);
             case "serve" -> serve(rest, err);
             case "help", "--help", "-h" -> {
                 out.print(Commands.USAGE_TEXT);

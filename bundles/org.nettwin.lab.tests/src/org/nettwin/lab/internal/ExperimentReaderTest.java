@@ -86,4 +86,26 @@ class ExperimentReaderTest {
         assertTrue(problems("").get(0).contains("the file is empty"));
         assertTrue(problems("[1, 2]").get(0).contains("must be a JSON object"));
     }
+
+    @Test
+    void collectExperimentsNeedACollectSectionAndNoBudget() throws IOException {
+        Experiment e = ExperimentReader.read(write("""
+                {"name": "c", "type": "collect", "scenario": {"id": "s/X-v1"},
+                 "algorithm": {"id": "rl/random"}, "collect": {"steps": 500, "format": "both"}}
+                """));
+        assertEquals(Experiment.Type.COLLECT, e.type());
+        assertEquals(new Experiment.Collection(500, Experiment.Format.BOTH, true), e.collection());
+        String all = String.join("\n", problems("""
+                {"name": "c", "type": "collect", "scenario": {"id": "s/X-v1", "policy": "p.bin"},
+                 "algorithm": {"id": "rl/random", "policy": "missing.bin"}, "budget": {"steps": 5},
+                 "collect": {"steps": 0, "format": "parquet", "stochastic": "yes"}}
+                """));
+        assertTrue(all.contains("scenario.policy: unknown field"), all);
+        assertTrue(all.contains("algorithm.policy: no such policy file: " + dir.resolve("missing.bin")), all);
+        assertTrue(all.contains("budget: is not used by \"collect\" experiments"), all);
+        assertTrue(all.contains("collect.steps: must be a whole number in [1, 1000000000], got 0"), all);
+        assertTrue(all.contains("collect.format: must be \"binary\", \"csv\" or \"both\", got \"parquet\""), all);
+        assertTrue(all.contains("collect.stochastic: must be true or false"), all);
+        assertTrue(String.join("\n", problems("{\"name\": \"c\", \"type\": \"evolve\"}")).contains("type: must be \"train\" or \"collect\""));
+    }
 }

@@ -14,6 +14,9 @@ import org.nettwin.api.NetTwinException;
 import org.nettwin.api.Seeds;
 import org.nettwin.api.config.Config;
 import org.nettwin.api.config.ConfigException;
+import org.nettwin.api.data.TransitionBinary;
+import org.nettwin.api.data.TransitionCsv;
+import org.nettwin.api.data.TransitionDataset;
 import org.nettwin.api.rl.Algorithm;
 import org.nettwin.api.rl.AlgorithmProvider;
 import org.nettwin.api.rl.EnvironmentSpec;
@@ -42,10 +45,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * Runs "train" experiments: for every seed, create the scenario, create the algorithm, let it
- * learn for the budget, evaluate its deterministic policy on a fresh instance, and write
- * {@code experiment.json} (resolved configuration, seeds, bundle versions), {@code metrics.csv},
- * {@code summary.json} and {@code reward.svg} into a folder published atomically.
+ * Runs experiments. "train": for every seed, create the scenario, create the algorithm, let it
+ * learn for the budget, evaluate its deterministic policy on a fresh instance. "collect": let a
+ * behaviour policy (an algorithm's fresh policy or a saved one) act and record its transitions as
+ * datasets. Both write {@code experiment.json} (resolved configuration, seeds, bundle versions),
+ * {@code metrics.csv}, {@code summary.json} and {@code reward.svg} into a folder published
+ * atomically.
  */
 @Component(service = ExperimentRunner.class)
 public final class DefaultExperimentRunner implements ExperimentRunner {
@@ -105,9 +110,13 @@ public final class DefaultExperimentRunner implements ExperimentRunner {
             }
             if (problems.isEmpty()) {
                 try (Scenario probe = r.scenario.service().create(r.scenarioConfig, Seeds.derive(e.seeds().get(0), "scenario"))) {
-                    r.algorithm.service().incompatibility(EnvironmentSpec.of(probe)).ifPresent(reason -> problems.add(
+                    EnvironmentSpec spec = EnvironmentSpec.of(probe);
+                    r.algorithm.service().incompatibility(spec).ifPresent(reason -> problems.add(
                             e.locate("algorithm.id") + ": algorithm.id: " + e.algorithm().id() + " cannot run "
                                     + e.scenario().id() + ": " + reason));
+                    if (e.algorithm().policy() != null) {
+                        checkSavedPolicy(e, r, spec, problems);
+                    }
                 } catch (ConfigException ce) {
                     located(e, "scenario.config", ce, problems);
                 }
@@ -121,6 +130,25 @@ public final class DefaultExperimentRunner implements ExperimentRunner {
             throw new ExperimentException(problems);
         }
         return r;
+    }
+
+    private static void checkSavedPolicy(Experiment e, Resolved r, EnvironmentSpec spec, List<String> problems) {
+        String where = e.locate("algorithm.policy") + ": algorithm.policy: ";
+        if (spec.multiAgent()) {
+            problems.add(where + "saved policies are supported for single-agent scenarios only");
+            return;
+        }
+        try {
+            loadPolicy(e, r, spec);
+        } catch (IOException | RuntimeException ex) {
+            problems.add(where + "cannot load " + e.algorithm().policy() + " with " + e.algorithm().id() + ": " + ex.getMessage());
+        }
+    }
+
+    private static Policy<?, ?> loadPolicy(Experiment e, Resolved r, EnvironmentSpec spec) throws IOException {
+        try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(e.algorithm().policy()))) {
+            return r.algorithm.service().loadPolicy(spec, in);
+        }
     }
 
     private <T extends org.nettwin.api.NetTwinPlugin> PluginLease<T> lease(Experiment e, PluginKind kind, String field, Class<T> type,
@@ -181,18 +209,45 @@ public final class DefaultExperimentRunner implements ExperimentRunner {
         Path dir = folder.staging();
         long wallStart = System.nanoTime();
         List<RunResult.SeedResult> results = new ArrayList<>();
-        ProgressReporter progress = new ProgressReporter(options.progress(), e.budget().steps() * e.seeds().size(), System::nanoTime);
+        ProgressReporter progress = new ProgressReporter(options.progress(), stepsPerSeed(e) * e.seeds().size(), System::nanoTime);
         try (MetricsCsv metrics = new MetricsCsv(dir.resolve("metrics.csv"))) {
             for (int i = 0; i < e.seeds().size(); i++) {
                 long seed = e.seeds().get(i);
                 String label = "[seed " + seed + " (" + (i + 1) + "/" + e.seeds().size() + ")]";
-                results.add(runSeed(e, r, seed, label, metrics, progress));
+                results.add(e.type() == Experiment.Type.COLLECT ? collectSeed(e, r, seed, label, metrics, progress, dir)
+                        : runSeed(e, r, seed, label, metrics, progress));
             }
             writeJson(dir.resolve("experiment.json"), resolvedExperiment(e, r));
             writeJson(dir.resolve("summary.json"), summary(e, r, results, (System.nanoTime() - wallStart) / 1e9));
             Files.writeString(dir.resolve("reward.svg"), rewardPlot(e, metrics), StandardCharsets.UTF_8);
         }
         return new RunResult(dir, results);
+    }
+
+    private static long stepsPerSeed(Experiment e) {
+        return e.type() == Experiment.Type.COLLECT ? e.collection().steps() : e.budget().steps();
+    }
+
+    /** Records episodes and metrics of one seed into metrics.csv and reports progress. */
+    private static TrainingListener listener(long seed, String label, long budget, MetricsCsv metrics, ProgressReporter progress,
+            long[] episodes) {
+        return new TrainingListener() {
+            @Override
+            public void onEpisode(EpisodeEvent event) {
+                episodes[0]++;
+                metrics.episode(seed, event.step(), event.episodeReturn(), event.length());
+            }
+
+            @Override
+            public void onMetric(long step, String name, double value) {
+                metrics.row(seed, step, name, value);
+            }
+
+            @Override
+            public void onProgress(long step, long total) {
+                progress.update(label, step, budget, false);
+            }
+        };
     }
 
     private RunResult.SeedResult runSeed(Experiment e, Resolved r, long seed, String label, MetricsCsv metrics, ProgressReporter progress) {
@@ -204,33 +259,65 @@ public final class DefaultExperimentRunner implements ExperimentRunner {
             Algorithm algorithm = r.algorithm.service().create(EnvironmentSpec.of(train), r.algorithmConfig, Seeds.derive(seed, "algorithm"));
             long[] episodes = {0};
             long budget = e.budget().steps();
-            TrainingListener listener = new TrainingListener() {
-                @Override
-                public void onEpisode(EpisodeEvent event) {
-                    episodes[0]++;
-                    metrics.episode(seed, event.step(), event.episodeReturn(), event.length());
-                }
-
-                @Override
-                public void onMetric(long step, String name, double value) {
-                    metrics.row(seed, step, name, value);
-                }
-
-                @Override
-                public void onProgress(long step, long total) {
-                    progress.update(label, step, budget, false);
-                }
-            };
-            long steps = algorithm.learn(train, budget, listener);
+            long steps = algorithm.learn(train, budget, listener(seed, label, budget, metrics, progress, episodes));
             progress.update(label, steps, budget, true);
             progress.seedFinished(steps);
             double evalReturn = evaluate(eval, algorithm, e.budget(), Seeds.derive(seed, "evaluation"));
             if (e.budget().evalEpisodes() > 0) {
                 metrics.row(seed, steps, "eval_return", evalReturn);
             }
-            List<double[]> eps = metrics.episodes(seed);
-            double finalTrain = tailMean(eps);
+            double finalTrain = tailMean(metrics.episodes(seed));
             return new RunResult.SeedResult(seed, steps, episodes[0], finalTrain, evalReturn, (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private RunResult.SeedResult collectSeed(Experiment e, Resolved r, long seed, String label, MetricsCsv metrics, ProgressReporter progress,
+            Path dir) {
+        long start = System.nanoTime();
+        try (Scenario scenario = r.scenario.service().create(r.scenarioConfig, Seeds.derive(seed, "scenario"))) {
+            EnvironmentSpec spec = EnvironmentSpec.of(scenario);
+            List<Policy<?, ?>> behaviour = new ArrayList<>();
+            if (e.algorithm().policy() != null) {
+                behaviour.add(loadPolicy(e, r, spec));
+            } else {
+                Algorithm algorithm = r.algorithm.service().create(spec, r.algorithmConfig, Seeds.derive(seed, "algorithm"));
+                for (int i = 0; i < spec.agents().size(); i++) {
+                    behaviour.add(algorithm.policy(i));
+                }
+            }
+            Map<String, String> meta = new LinkedHashMap<>();
+            meta.put("scenario", e.scenario().id());
+            meta.put("behaviour", e.algorithm().id() + (e.algorithm().policy() == null ? "" : " (" + e.algorithm().policy().getFileName() + ")"));
+            meta.put("stochastic", Boolean.toString(e.collection().stochastic()));
+            meta.put("seed", Long.toString(seed));
+            long[] episodes = {0};
+            long budget = e.collection().steps();
+            List<TransitionDataset> data = TransitionRecorder.record(scenario, behaviour, budget, e.collection().stochastic(),
+                    Seeds.generator(Seeds.derive(seed, "behaviour")), Seeds.derive(seed, "episodes"), meta,
+                    listener(seed, label, budget, metrics, progress, episodes));
+            progress.update(label, budget, budget, true);
+            progress.seedFinished(budget);
+            for (int i = 0; i < data.size(); i++) {
+                String base = "dataset-" + seed + (spec.multiAgent() ? "-" + spec.agents().get(i) : "");
+                writeDataset(dir, base, data.get(i), e.collection().format());
+            }
+            return new RunResult.SeedResult(seed, data.get(0).size(), episodes[0], tailMean(metrics.episodes(seed)), Double.NaN,
+                    (System.nanoTime() - start) / 1e9);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static void writeDataset(Path dir, String base, TransitionDataset data, Experiment.Format format) throws IOException {
+        if (format != Experiment.Format.CSV) {
+            try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve(base + ".ntds")))) {
+                TransitionBinary.write(data, out);
+            }
+        }
+        if (format != Experiment.Format.BINARY) {
+            try (java.io.Writer out = Files.newBufferedWriter(dir.resolve(base + ".csv"), StandardCharsets.UTF_8)) {
+                TransitionCsv.write(data, out);
+            }
         }
     }
 
@@ -270,12 +357,25 @@ public final class DefaultExperimentRunner implements ExperimentRunner {
         m.put("description", e.description());
         m.put("source", e.file().toAbsolutePath().normalize().toString());
         m.put("scenario", plugin(r.scenario, r.scenarioConfig));
-        m.put("algorithm", plugin(r.algorithm, r.algorithmConfig));
-        Map<String, Object> budget = new LinkedHashMap<>();
-        budget.put("steps", e.budget().steps());
-        budget.put("evalEpisodes", e.budget().evalEpisodes());
-        budget.put("maxEpisodeSteps", e.budget().maxEpisodeSteps());
-        m.put("budget", budget);
+        Map<String, Object> algorithm = plugin(r.algorithm, r.algorithmConfig);
+        if (e.algorithm().policy() != null) {
+            algorithm.put("policy", e.algorithm().policy().toString());
+        }
+        m.put("algorithm", algorithm);
+        m.put("type", e.type().name().toLowerCase(java.util.Locale.ROOT));
+        if (e.type() == Experiment.Type.COLLECT) {
+            Map<String, Object> collect = new LinkedHashMap<>();
+            collect.put("steps", e.collection().steps());
+            collect.put("format", e.collection().format().name().toLowerCase(java.util.Locale.ROOT));
+            collect.put("stochastic", e.collection().stochastic());
+            m.put("collect", collect);
+        } else {
+            Map<String, Object> budget = new LinkedHashMap<>();
+            budget.put("steps", e.budget().steps());
+            budget.put("evalEpisodes", e.budget().evalEpisodes());
+            budget.put("maxEpisodeSteps", e.budget().maxEpisodeSteps());
+            m.put("budget", budget);
+        }
         m.put("seeds", e.seeds());
         m.put("seedDerivation", "scenario: Seeds.derive(seed, \"scenario\"), algorithm: Seeds.derive(seed, \"algorithm\"), "
                 + "evaluation episode i: Seeds.derive(Seeds.derive(seed, \"evaluation\"), i)");
@@ -309,6 +409,7 @@ public final class DefaultExperimentRunner implements ExperimentRunner {
     private static Map<String, Object> summary(Experiment e, Resolved r, List<RunResult.SeedResult> results, double wall) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("experiment", e.name());
+        m.put("type", e.type().name().toLowerCase(java.util.Locale.ROOT));
         m.put("scenario", e.scenario().id());
         m.put("algorithm", e.algorithm().id());
         List<Map<String, Object>> perSeed = new ArrayList<>();
@@ -318,7 +419,7 @@ public final class DefaultExperimentRunner implements ExperimentRunner {
             RunResult.SeedResult s = results.get(i);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("seed", s.seed());
-            row.put("steps", s.steps());
+            row.put(e.type() == Experiment.Type.COLLECT ? "transitions" : "steps", s.steps());
             row.put("episodes", s.episodes());
             row.put("final_train_return", finite(s.finalTrainReturn()));
             row.put("eval_return", finite(s.evalReturn()));

@@ -21,9 +21,11 @@ import org.nettwin.lab.ExperimentException;
  */
 final class ExperimentReader {
 
-    private static final Set<String> TOP = Set.of("name", "description", "scenario", "algorithm", "budget", "seeds");
-    private static final Set<String> PLUGIN = Set.of("id", "config");
+    private static final Set<String> TOP = Set.of("name", "description", "type", "scenario", "algorithm", "budget", "collect", "seeds");
+    private static final Set<String> SCENARIO = Set.of("id", "config");
+    private static final Set<String> ALGORITHM = Set.of("id", "config", "policy");
     private static final Set<String> BUDGET = Set.of("steps", "evalEpisodes", "maxEpisodeSteps");
+    private static final Set<String> COLLECT = Set.of("steps", "format", "stochastic");
 
     private final Path file;
     private final List<String> problems = new ArrayList<>();
@@ -54,9 +56,18 @@ final class ExperimentReader {
         unknown(top, TOP, "");
         String name = string(top, "name", "", true);
         String description = string(top, "description", "", false);
-        Experiment.PluginRef scenario = plugin(top, "scenario");
-        Experiment.PluginRef algorithm = plugin(top, "algorithm");
-        Experiment.Budget budget = budget(top);
+        Experiment.Type type = type(top);
+        Experiment.PluginRef scenario = plugin(top, "scenario", SCENARIO);
+        Experiment.PluginRef algorithm = plugin(top, "algorithm", ALGORITHM);
+        Experiment.Budget budget = null;
+        Experiment.Collection collection = null;
+        if (type == Experiment.Type.COLLECT) {
+            collection = collection(top);
+            notFor(top, "budget", "collect");
+        } else {
+            budget = budget(top);
+            notFor(top, "collect", "train");
+        }
         List<Long> seeds = seeds(top);
         if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             problems.add(problem("name", "must be letters, digits, '.', '_' or '-' (it names the output folder), got \"" + name + "\""));
@@ -64,7 +75,7 @@ final class ExperimentReader {
         if (!problems.isEmpty()) {
             throw new ExperimentException(problems);
         }
-        return new Experiment(file, name, description == null ? "" : description, scenario, algorithm, budget, seeds,
+        return new Experiment(file, name, description == null ? "" : description, type, scenario, algorithm, budget, collection, seeds,
                 Map.copyOf(locations));
     }
 
@@ -105,7 +116,25 @@ final class ExperimentReader {
         return s;
     }
 
-    private Experiment.PluginRef plugin(Map<String, Object> top, String key) {
+    private Experiment.Type type(Map<String, Object> top) {
+        Object v = top.get("type");
+        if (v == null || "train".equals(v)) {
+            return Experiment.Type.TRAIN;
+        }
+        if ("collect".equals(v)) {
+            return Experiment.Type.COLLECT;
+        }
+        problems.add(problem("type", "must be \"train\" or \"collect\", got " + render(v)));
+        return Experiment.Type.TRAIN;
+    }
+
+    private void notFor(Map<String, Object> top, String key, String type) {
+        if (top.containsKey(key)) {
+            problems.add(problem(key, "is not used by \"" + type + "\" experiments"));
+        }
+    }
+
+    private Experiment.PluginRef plugin(Map<String, Object> top, String key, Set<String> fields) {
         Object v = top.get(key);
         if (v == null) {
             problems.add(problem(key, "is required: {\"id\": \"...\", \"config\": {...}}"));
@@ -116,7 +145,7 @@ final class ExperimentReader {
             return null;
         }
         Map<String, Object> obj = cast(m);
-        unknown(obj, PLUGIN, key);
+        unknown(obj, fields, key);
         String id = string(obj, "id", key, true);
         Object config = obj.get("config");
         Map<String, Object> cfg = new LinkedHashMap<>();
@@ -125,7 +154,44 @@ final class ExperimentReader {
         } else if (config != null) {
             problems.add(problem(key + ".config", "must be an object, got " + render(config)));
         }
-        return new Experiment.PluginRef(id, cfg);
+        String policy = string(obj, "policy", key, false);
+        Path policyFile = null;
+        if (policy != null) {
+            Path dir = file.toAbsolutePath().getParent();
+            policyFile = dir.resolve(policy).normalize();
+            if (!Files.isRegularFile(policyFile)) {
+                problems.add(problem(key + ".policy", "no such policy file: " + policyFile));
+            }
+        }
+        return new Experiment.PluginRef(id, cfg, policyFile);
+    }
+
+    private Experiment.Collection collection(Map<String, Object> top) {
+        Object v = top.get("collect");
+        if (!(v instanceof Map<?, ?> m)) {
+            problems.add(problem("collect", v == null ? "is required for \"collect\" experiments: {\"steps\": N, \"format\": \"binary\"}"
+                    : "must be an object, got " + render(v)));
+            return null;
+        }
+        Map<String, Object> obj = cast(m);
+        unknown(obj, COLLECT, "collect");
+        long steps = whole(obj, "steps", "collect", 1, 1_000_000_000L, null);
+        Object f = obj.getOrDefault("format", "binary");
+        Experiment.Format format = switch (String.valueOf(f)) {
+            case "binary" -> Experiment.Format.BINARY;
+            case "csv" -> Experiment.Format.CSV;
+            case "both" -> Experiment.Format.BOTH;
+            default -> {
+                problems.add(problem("collect.format", "must be \"binary\", \"csv\" or \"both\", got " + render(f)));
+                yield Experiment.Format.BINARY;
+            }
+        };
+        Object stochastic = obj.getOrDefault("stochastic", Boolean.TRUE);
+        if (!(stochastic instanceof Boolean)) {
+            problems.add(problem("collect.stochastic", "must be true or false, got " + render(stochastic)));
+            stochastic = Boolean.TRUE;
+        }
+        return new Experiment.Collection(steps, format, (Boolean) stochastic);
     }
 
     private Experiment.Budget budget(Map<String, Object> top) {
