@@ -17,6 +17,7 @@ import org.nettwin.api.rl.Schedule;
 import org.nettwin.api.space.Discrete;
 import org.nettwin.api.space.MultiDiscrete;
 import org.nettwin.api.space.Space;
+import org.nettwin.api.space.TableIndex;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code rl/q-learning}: tabular Q-learning for discrete actions, single or independent multi-agent. */
@@ -53,8 +54,8 @@ public final class QLearningProvider implements AlgorithmProvider {
                 return Optional.of("tabular Q-learning needs discrete actions, agent " + spec.agents().get(i) + " acts in " + a.describe());
             }
             try {
-                long rows = SpaceIndexer.of(spec.observationSpaces().get(i), SCHEMA.defaults().getInt("bins"), MAX_TABLE).size();
-                long cols = SpaceIndexer.of(a, 1, MAX_TABLE).size();
+                long rows = TableIndex.of(spec.observationSpaces().get(i), SCHEMA.defaults().getInt("bins"), MAX_TABLE).size();
+                long cols = TableIndex.of(a, 1, MAX_TABLE).size();
                 if (rows * cols > MAX_TABLE) {
                     return Optional.of("the Q table of agent " + spec.agents().get(i) + " would have " + rows * cols + " entries");
                 }
@@ -73,8 +74,8 @@ public final class QLearningProvider implements AlgorithmProvider {
         for (int i = 0; i < spec.agents().size(); i++) {
             Space<Object> obs = (Space<Object>) spec.observationSpaces().get(i);
             Space<Object> act = (Space<Object>) spec.actionSpaces().get(i);
-            SpaceIndexer s = SpaceIndexer.of(obs, bins, config.getLong("maxStates"));
-            SpaceIndexer a = SpaceIndexer.of(act, 1, MAX_TABLE);
+            TableIndex s = TableIndex.of(obs, bins, config.getLong("maxStates"));
+            TableIndex a = TableIndex.of(act, 1, MAX_TABLE);
             policies.add(new QPolicy(obs, act, s, a, bins, new QTable(s.size(), a.size(), config.getDouble("initialQ"))));
         }
         return new QLearning(policies, config.getDouble("alpha"), config.getDouble("gamma"), Schedule.from(config, "epsilon"), seed);

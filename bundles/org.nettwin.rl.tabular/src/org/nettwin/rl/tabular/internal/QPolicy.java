@@ -10,6 +10,7 @@ import java.util.zip.CRC32;
 
 import org.nettwin.api.rl.Policy;
 import org.nettwin.api.space.Space;
+import org.nettwin.api.space.TableIndex;
 
 /**
  * Greedy (or epsilon-greedy, when sampled) action selection from a Q table. A live view: it acts
@@ -22,13 +23,13 @@ final class QPolicy implements Policy<Object, Object> {
 
     private final Space<Object> observations;
     private final Space<Object> actions;
-    private final SpaceIndexer stateIndex;
-    private final SpaceIndexer actionIndex;
+    private final TableIndex stateIndex;
+    private final TableIndex actionIndex;
     private final int bins;
     final QTable table;
     double epsilon;
 
-    QPolicy(Space<Object> observations, Space<Object> actions, SpaceIndexer stateIndex, SpaceIndexer actionIndex, int bins, QTable table) {
+    QPolicy(Space<Object> observations, Space<Object> actions, TableIndex stateIndex, TableIndex actionIndex, int bins, QTable table) {
         this.observations = observations;
         this.actions = actions;
         this.stateIndex = stateIndex;
@@ -126,8 +127,8 @@ final class QPolicy implements Policy<Object, Object> {
                         + actions.describe());
             }
             int bins = d.readInt();
-            SpaceIndexer s = SpaceIndexer.of(observations, bins, maxStates);
-            SpaceIndexer a = SpaceIndexer.of(actions, 1, Integer.MAX_VALUE);
+            TableIndex s = TableIndex.of(observations, bins, maxStates);
+            TableIndex a = TableIndex.of(actions, 1, Integer.MAX_VALUE);
             int states = d.readInt();
             int acts = d.readInt();
             if (states != s.size() || acts != a.size()) {

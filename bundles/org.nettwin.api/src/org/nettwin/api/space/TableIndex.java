@@ -1,21 +1,18 @@
-package org.nettwin.rl.tabular.internal;
+package org.nettwin.api.space;
 
 import java.util.Map;
 
-import org.nettwin.api.space.Box;
-import org.nettwin.api.space.DictSpace;
-import org.nettwin.api.space.Discrete;
-import org.nettwin.api.space.MultiDiscrete;
-import org.nettwin.api.space.Simplex;
-import org.nettwin.api.space.Space;
 
 /**
- * Maps the values of a space to table rows {@code 0 ... size()-1}: discrete spaces by their
- * (mixed-radix) index, bounded continuous coordinates by {@code bins} equal-width bins per
- * coordinate. Works on the compact encoding, with a reusable buffer, so indexing allocates
- * nothing.
+ * Maps the values of a space to table rows {@code 0 ... size()-1}, for tabular methods (Q
+ * tables, counted MDPs): discrete spaces by their (mixed-radix) index, bounded continuous
+ * coordinates by {@code bins} equal-width bins per coordinate (the upper bound belongs to the last
+ * bin). Works on the compact encoding with a reusable buffer, so indexing allocates nothing; an
+ * instance is therefore not thread-safe.
+ *
+ * @since 0.1
  */
-final class SpaceIndexer {
+public final class TableIndex {
 
     private final Space<Object> space;
     private final int[] radix;       // per encoded coordinate: number of cells
@@ -25,7 +22,7 @@ final class SpaceIndexer {
     private final int size;
 
     @SuppressWarnings("unchecked")
-    private SpaceIndexer(Space<?> space, int[] radix, double[] low, double[] width, int size) {
+    private TableIndex(Space<?> space, int[] radix, double[] low, double[] width, int size) {
         this.space = (Space<Object>) space;
         this.radix = radix;
         this.low = low;
@@ -37,9 +34,10 @@ final class SpaceIndexer {
     /**
      * @param bins      bins per continuous coordinate
      * @param maxStates refuse spaces with more cells than this
+     * @return the index of {@code space}
      * @throws IllegalArgumentException saying why the space cannot be tabulated
      */
-    static SpaceIndexer of(Space<?> space, int bins, long maxStates) {
+    public static TableIndex of(Space<?> space, int bins, long maxStates) {
         int n = space.encodedSize();
         int[] radix = new int[n];
         double[] low = new double[n];
@@ -53,7 +51,7 @@ final class SpaceIndexer {
                         + " cells at " + bins + " bins per continuous coordinate");
             }
         }
-        return new SpaceIndexer(space, radix, low, width, (int) size);
+        return new TableIndex(space, radix, low, width, (int) size);
     }
 
     private static int fill(Space<?> space, int bins, int[] radix, double[] low, double[] width, int at) {
@@ -98,20 +96,35 @@ final class SpaceIndexer {
     }
 
     /** @return number of table rows */
-    int size() {
+    public int size() {
         return size;
     }
 
+    /** @return whether every value has its own row (no continuous coordinate is binned) */
+    public boolean exact() {
+        for (double w : width) {
+            if (w != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** @return the row of {@code value} */
-    int index(Object value) {
+    public int index(Object value) {
         space.encode(value, encoded, 0);
+        return indexEncoded(encoded, 0);
+    }
+
+    /** @return the row of a value given in the space's compact encoding (as datasets store it) */
+    public int indexEncoded(double[] encodedValue, int offset) {
         int idx = 0;
         for (int i = 0; i < radix.length; i++) {
             int cell;
             if (width[i] == 0) {
-                cell = (int) Math.round(encoded[i] - low[i]);
+                cell = (int) Math.round(encodedValue[offset + i] - low[i]);
             } else {
-                cell = (int) ((encoded[i] - low[i]) / width[i]);
+                cell = (int) ((encodedValue[offset + i] - low[i]) / width[i]);
                 cell = Math.min(radix[i] - 1, Math.max(0, cell)); // the upper bound belongs to the last bin
             }
             idx = idx * radix[i] + cell;
@@ -119,13 +132,22 @@ final class SpaceIndexer {
         return idx;
     }
 
-    /** @return the value of discrete row {@code index} (only for spaces without continuous parts) */
-    Object value(int index) {
+    /**
+     * Writes the compact encoding of row {@code index} into {@code out}: the value itself for
+     * discrete coordinates, the bin centre for binned ones.
+     */
+    public void encodedValue(int index, double[] out, int offset) {
         int rest = index;
         for (int i = radix.length - 1; i >= 0; i--) {
-            encoded[i] = low[i] + rest % radix[i];
+            int cell = rest % radix[i];
+            out[offset + i] = width[i] == 0 ? low[i] + cell : low[i] + (cell + 0.5) * width[i];
             rest /= radix[i];
         }
+    }
+
+    /** @return the value of row {@code index} (a new object; bin centres for binned coordinates) */
+    public Object value(int index) {
+        encodedValue(index, encoded, 0);
         return space.decode(encoded, 0);
     }
 }
