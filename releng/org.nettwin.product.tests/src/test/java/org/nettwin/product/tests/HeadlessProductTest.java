@@ -107,4 +107,24 @@ class HeadlessProductTest {
         assertEquals(2, r.status());
         assertTrue(r.err().contains("no such file"), r.err());
     }
+
+    @Test
+    void collectWritesDatasetsAndRefusesTrainingFiles() throws Exception {
+        Path plugins = plugins(true);
+        Path exp = Files.writeString(work.resolve("history.json"), """
+                {"name": "history", "type": "collect",
+                 "scenario": {"id": "example/ChannelAccess-v1"}, "algorithm": {"id": "rl/random"},
+                 "collect": {"steps": 777, "format": "csv"}, "seeds": [2]}
+                """);
+        Runtime.Result r = Runtime.run(work, plugins, "collect", exp.toString(), "--out", "history");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("seed 2: 777 transitions"), r.out());
+        List<String> lines = Files.readAllLines(work.resolve("history/dataset-2.csv"));
+        assertEquals(777, lines.stream().filter(l -> !l.startsWith("#") && !l.startsWith("episode")).count());
+        Path train = Files.writeString(work.resolve("train.json"), EXPERIMENT);
+        Runtime.Result wrong = Runtime.run(work, plugins, "collect", train.toString(), "--out", "never");
+        assertEquals(2, wrong.status());
+        assertTrue(wrong.err().contains("needs an experiment of type \"collect\""), wrong.err());
+        assertFalse(Files.exists(work.resolve("never")));
+    }
 }
