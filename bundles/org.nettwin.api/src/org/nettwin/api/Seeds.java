@@ -1,8 +1,5 @@
 package org.nettwin.api;
 
-import java.util.SplittableRandom;
-import java.util.random.RandomGenerator;
-
 /**
  * Reproducible random streams. Every component that needs randomness takes a seed and derives
  * its own stream from it with {@link #derive(long, String)}, so adding a random draw in one
@@ -15,9 +12,9 @@ public final class Seeds {
     private Seeds() {
     }
 
-    /** @return a fast, splittable generator for {@code seed} */
-    public static RandomGenerator generator(long seed) {
-        return new SplittableRandom(seed);
+    /** @return a fast generator for {@code seed} whose state can be saved and restored */
+    public static SeededRandom generator(long seed) {
+        return new SeededRandom(seed);
     }
 
     /** @return a seed for the named purpose, statistically independent of {@code seed} itself */

@@ -141,6 +141,77 @@ class BaseEnvironmentTest {
         assertEquals(1, env.t, "and the environment still works");
     }
 
+    /** A noisy counter that can be snapshotted through the base class's hooks. */
+    static final class SnapshotCounter extends BaseEnvironment<double[], Integer> implements org.nettwin.api.env.Snapshottable {
+        private final Box space = new Box(1, -1e9, 1e9);
+        private final double[] value = new double[1];
+        private int t;
+
+        SnapshotCounter() {
+            super("test/SnapshotCounter-v1", 0, new Box(1, -1e9, 1e9));
+        }
+
+        record Saved(double value, int t, long random, boolean over) {
+        }
+
+        @Override
+        public Space<double[]> observationSpace() {
+            return space;
+        }
+
+        @Override
+        public Space<Integer> actionSpace() {
+            return new Discrete(2);
+        }
+
+        @Override
+        protected void resetEpisode(java.util.random.RandomGenerator random, Step<double[]> out) {
+            value[0] = 0;
+            t = 0;
+            out.set(value, 0, false, false);
+        }
+
+        @Override
+        protected void advance(Integer action, Step<double[]> out) {
+            value[0] += action + random().nextGaussian();
+            t++;
+            out.set(value, value[0], false, t >= 5);
+        }
+
+        @Override
+        public Object snapshot() {
+            return new Saved(value[0], t, randomState(), t >= 5);
+        }
+
+        @Override
+        public void restore(Object snapshot) {
+            Saved s = (Saved) snapshot;
+            value[0] = s.value();
+            t = s.t();
+            restored(s.random(), s.over());
+        }
+    }
+
+    @Test
+    void aRestoredSnapshotContinuesExactlyIncludingItsRandomness() {
+        SnapshotCounter env = new SnapshotCounter();
+        env.reset(3);
+        env.step(1);
+        Object mid = env.snapshot();
+        double[] first = {env.step(0).reward(), env.step(1).reward()};
+        env.step(1);
+        env.step(1); // episode over (truncated after 5 steps)
+        assertThrows(IllegalStateException.class, () -> env.step(0));
+        env.restore(mid);
+        assertEquals(first[0], env.step(0).reward(), 0.0, "same action after restore, same noise");
+        assertEquals(first[1], env.step(1).reward(), 0.0);
+        env.step(1);
+        env.step(1);
+        Object end = env.snapshot();
+        env.restore(end);
+        assertThrows(IllegalStateException.class, () -> env.step(0), "a finished episode stays finished after restore");
+    }
+
     @Test
     void anObservationOutsideABoundedSpaceIsCaught() {
         Box unit = new Box(1, 0.0, 1.0);

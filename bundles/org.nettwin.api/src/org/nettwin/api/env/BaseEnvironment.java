@@ -3,6 +3,7 @@ package org.nettwin.api.env;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
+import org.nettwin.api.SeededRandom;
 import org.nettwin.api.Seeds;
 import org.nettwin.api.space.Space;
 
@@ -24,7 +25,7 @@ public abstract class BaseEnvironment<O, A> implements Environment<O, A> {
 
     private final String name;
     private final Step<O> step;
-    private RandomGenerator random;
+    private SeededRandom random;
     private boolean needsReset = true;
     private final Space<O> observations;
 
@@ -80,6 +81,33 @@ public abstract class BaseEnvironment<O, A> implements Environment<O, A> {
         verify(step);
         needsReset = step.done();
         return step;
+    }
+
+    /**
+     * For {@link Snapshottable} implementations: the state of the environment's random stream, to
+     * keep in a snapshot.
+     *
+     * @throws IllegalStateException before the first seeded reset
+     */
+    protected final long randomState() {
+        if (random == null) {
+            throw new IllegalStateException(name + ": no random stream before the first reset(seed)");
+        }
+        return random.state();
+    }
+
+    /**
+     * For {@link Snapshottable} implementations: after restoring their own state, restore the
+     * random stream and tell the base class whether the restored episode is over, so the next
+     * step continues exactly as it would have after the snapshot (or is refused until a reset).
+     */
+    protected final void restored(long randomState, boolean episodeOver) {
+        if (random == null) {
+            random = new SeededRandom(randomState);
+        } else {
+            random.setState(randomState);
+        }
+        needsReset = episodeOver;
     }
 
     private void verify(Step<O> s) {

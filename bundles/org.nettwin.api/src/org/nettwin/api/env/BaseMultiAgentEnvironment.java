@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
+import org.nettwin.api.SeededRandom;
 import org.nettwin.api.Seeds;
+import org.nettwin.api.space.Space;
+import org.nettwin.api.space.SpaceViolationException;
 
 /**
  * A base for parallel multi-agent environments that checks every agent's action against its
@@ -18,7 +21,7 @@ public abstract class BaseMultiAgentEnvironment<O, A> implements MultiAgentEnvir
 
     private final String name;
     private final MultiStep<O> step;
-    private RandomGenerator random;
+    private SeededRandom random;
     private boolean needsReset = true;
 
     /** @param name the environment's id; {@code agents} how many; {@code infoCount} shared info values */
@@ -68,12 +71,52 @@ public abstract class BaseMultiAgentEnvironment<O, A> implements MultiAgentEnvir
             throw new IllegalArgumentException(name + ": expected " + step.agentCount() + " actions, one per agent, got " + actions.size());
         }
         for (int i = 0; i < actions.size(); i++) {
-            actionSpace(i).check(actions.get(i), "action of agent " + possibleAgents().get(i));
+            Space<A> space = actionSpace(i);
+            A action = actions.get(i);
+            if (!accepts(space, action)) {
+                // the message is built only on failure: checking stays allocation-free
+                throw new SpaceViolationException(space, "action of agent " + possibleAgents().get(i), action);
+            }
         }
         advance(actions, step);
         verify();
         needsReset = step.allDone();
         return step;
+    }
+
+    private static <A> boolean accepts(Space<A> space, A action) {
+        try {
+            return action != null && space.contains(action);
+        } catch (ClassCastException wrongType) {
+            return false;
+        }
+    }
+
+    /**
+     * For {@link Snapshottable} implementations: the state of the environment's random stream, to
+     * keep in a snapshot.
+     *
+     * @throws IllegalStateException before the first seeded reset
+     */
+    protected final long randomState() {
+        if (random == null) {
+            throw new IllegalStateException(name + ": no random stream before the first reset(seed)");
+        }
+        return random.state();
+    }
+
+    /**
+     * For {@link Snapshottable} implementations: after restoring their own state, restore the
+     * random stream and tell the base class whether the restored episode is over, so the next
+     * step continues exactly as it would have after the snapshot (or is refused until a reset).
+     */
+    protected final void restored(long randomState, boolean episodeOver) {
+        if (random == null) {
+            random = new SeededRandom(randomState);
+        } else {
+            random.setState(randomState);
+        }
+        needsReset = episodeOver;
     }
 
     private void verify() {
