@@ -1,0 +1,107 @@
+package org.nettwin.env.migration.internal;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+import org.nettwin.api.rl.Policy;
+import org.nettwin.api.space.Space;
+
+/**
+ * One RSU's equilibrium pricing: whatever it observes, it posts its Stackelberg equilibrium price
+ * (normalised to [0, 1] as the scenario's action space expects). The price is known once the
+ * owning {@link EquilibriumAlgorithm} has seen the scenario instance, because the equilibrium
+ * depends on the UAVs drawn at its creation.
+ *
+ * <p>Saved format (big-endian, {@link DataOutputStream}): int magic {@code "NTSE"}, int version 1,
+ * UTF observation space, UTF action space, int agent index, double normalised price.
+ */
+final class EquilibriumPricePolicy implements Policy<double[], double[]> {
+
+    static final int MAGIC = 0x4E545345; // "NTSE"
+    static final int VERSION = 1;
+
+    private final Space<double[]> observations;
+    private final Space<double[]> actions;
+    private final int agent;
+    private final double[] action = {Double.NaN};
+
+    EquilibriumPricePolicy(Space<double[]> observations, Space<double[]> actions, int agent) {
+        this.observations = observations;
+        this.actions = actions;
+        this.agent = agent;
+    }
+
+    /** Sets the equilibrium price, normalised to [0, 1]. */
+    void price(double normalised) {
+        action[0] = Math.min(1.0, Math.max(0.0, normalised));
+    }
+
+    /** @return the live action array (the learning loop hands it to the environment without copying) */
+    double[] action() {
+        return action;
+    }
+
+    @Override
+    public Space<double[]> observationSpace() {
+        return observations;
+    }
+
+    @Override
+    public Space<double[]> actionSpace() {
+        return actions;
+    }
+
+    @Override
+    public double[] act(double[] observation) {
+        if (Double.isNaN(action[0])) {
+            throw new IllegalStateException("the equilibrium price of rsu" + agent + " is not known yet: call learn(scenario, ...) on "
+                    + MigrationProvider.ID + " first (the equilibrium depends on the scenario instance)");
+        }
+        return action.clone();
+    }
+
+    @Override
+    public long parameterCount() {
+        return 0;
+    }
+
+    @Override
+    public void save(OutputStream out) throws IOException {
+        DataOutputStream d = new DataOutputStream(out);
+        d.writeInt(MAGIC);
+        d.writeInt(VERSION);
+        d.writeUTF(observations.describe());
+        d.writeUTF(actions.describe());
+        d.writeInt(agent);
+        d.writeDouble(action[0]);
+        d.flush();
+    }
+
+    /** Reads a policy written by {@link #save}, checking it was saved for these spaces. */
+    static EquilibriumPricePolicy load(Space<double[]> observations, Space<double[]> actions, InputStream in) throws IOException {
+        DataInputStream d = new DataInputStream(in);
+        if (d.readInt() != MAGIC) {
+            throw new IOException("not a " + StackelbergBaselineProvider.ID + " policy file (bad magic)");
+        }
+        int version = d.readInt();
+        if (version != VERSION) {
+            throw new IOException(StackelbergBaselineProvider.ID + " policy format version " + version + " is not supported (this build reads "
+                    + VERSION + ")");
+        }
+        String obs = d.readUTF();
+        String act = d.readUTF();
+        if (!obs.equals(observations.describe()) || !act.equals(actions.describe())) {
+            throw new IOException("policy was saved for " + obs + " -> " + act + ", not " + observations.describe() + " -> "
+                    + actions.describe());
+        }
+        EquilibriumPricePolicy p = new EquilibriumPricePolicy(observations, actions, d.readInt());
+        double price = d.readDouble();
+        if (!Double.isNaN(price)) {
+            p.price(price);
+        }
+        return p;
+    }
+}
