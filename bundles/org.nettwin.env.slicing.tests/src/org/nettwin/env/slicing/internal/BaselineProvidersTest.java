@@ -1,0 +1,81 @@
+package org.nettwin.env.slicing.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+
+import org.junit.jupiter.api.Test;
+import org.nettwin.api.config.ConfigSchema;
+import org.nettwin.api.rl.Algorithm;
+import org.nettwin.api.rl.EnvironmentSpec;
+import org.nettwin.api.rl.Policy;
+import org.nettwin.api.scenario.Scenario;
+import org.nettwin.api.testkit.RecordingListener;
+
+/** The baseline services: ids, running as algorithms, and their policy files. */
+class BaselineProvidersTest {
+
+    @Test
+    void idsAndSchemas() {
+        assertEquals("baseline/traffic-aware", new TrafficAwareProvider().descriptor().id());
+        assertEquals("baseline/equal-split", new EqualSplitProvider().descriptor().id());
+        assertEquals(ConfigSchema.EMPTY, new TrafficAwareProvider().configSchema());
+        assertEquals("slicing/MultiCell-v1", new MultiCellProvider().descriptor().id());
+        assertEquals("slicing/SingleCell-v1", new SingleCellProvider().descriptor().id());
+        assertTrue(new MultiCellProvider().descriptor().isVersioned());
+    }
+
+    @Test
+    void runsForItsBudgetAndReportsEpisodes() {
+        MultiCellProvider scenarios = new MultiCellProvider();
+        try (Scenario scenario = scenarios.create(scenarios.configSchema().validate(java.util.Map.of("episodeSteps", 50), ""), 1)) {
+            TrafficAwareProvider provider = new TrafficAwareProvider();
+            Algorithm algorithm = provider.create(EnvironmentSpec.of(scenario), ConfigSchema.EMPTY.defaults(), 7);
+            RecordingListener listener = new RecordingListener();
+            assertEquals(200, algorithm.learn(scenario, 200, listener));
+            assertEquals(4, listener.episodes().size());
+            for (double r : listener.returns()) {
+                assertTrue(r > 0 && r <= 50, "an episode return is a sum of 50 rewards in [0, 1]: " + r);
+            }
+            assertEquals(0, algorithm.policy(3).parameterCount());
+        }
+    }
+
+    @Test
+    void policiesRoundTripThroughTheirFiles() throws IOException {
+        try (MultiCellEnvironment env = MultiCellProvider.environment(MultiCellParameters.SCHEMA.defaults(), 1)) {
+            EnvironmentSpec spec = EnvironmentSpec.of(env);
+            TrafficAwareProvider provider = new TrafficAwareProvider();
+            Policy<?, ?> policy = provider.create(spec, ConfigSchema.EMPTY.defaults(), 1).policy(0);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            policy.save(out);
+            RulePolicy loaded = (RulePolicy) provider.loadPolicy(spec, new ByteArrayInputStream(out.toByteArray()));
+            double[] observation = env.reset(3).observation(0);
+            assertArrayEquals((double[]) ((RulePolicy) policy).act(observation), (double[]) loaded.act(observation), 0.0);
+            assertThrows(IOException.class, () -> new EqualSplitProvider().loadPolicy(spec, new ByteArrayInputStream(out.toByteArray())),
+                    "a traffic-aware policy file is not an equal-split one");
+            assertThrows(IOException.class, () -> provider.loadPolicy(spec, new ByteArrayInputStream(new byte[] {1, 2, 3, 4, 5, 6, 7, 8})));
+        }
+    }
+
+    @Test
+    void trafficAwareSharesFollowTheDemandBlock() {
+        double[] observation = new double[20];
+        observation[0] = 6;
+        observation[1] = 3;
+        observation[2] = 1;
+        observation[3] = 0;
+        double[] shares = new double[4];
+        SlicingRule.TRAFFIC_AWARE.shares(observation, shares);
+        assertArrayEquals(new double[] {0.6, 0.3, 0.1, 0.0}, shares, 1e-12);
+        SlicingRule.TRAFFIC_AWARE.shares(new double[20], shares);
+        assertArrayEquals(new double[] {0.25, 0.25, 0.25, 0.25}, shares, 1e-12, "no demand anywhere: equal shares");
+        SlicingRule.EQUAL_SPLIT.shares(observation, shares);
+        assertArrayEquals(new double[] {0.25, 0.25, 0.25, 0.25}, shares, 1e-12);
+    }
+}
