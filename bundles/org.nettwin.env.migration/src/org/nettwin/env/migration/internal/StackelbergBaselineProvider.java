@@ -61,7 +61,7 @@ public final class StackelbergBaselineProvider implements AlgorithmProvider {
         incompatibility(spec).ifPresent(reason -> {
             throw new IllegalArgumentException(ID + " cannot run this scenario: " + reason);
         });
-        return new EquilibriumAlgorithm(spec, seed);
+        return EquilibriumAlgorithm.create(spec, seed);
     }
 
     @Override
