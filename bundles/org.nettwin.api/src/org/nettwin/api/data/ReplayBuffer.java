@@ -80,6 +80,11 @@ public final class ReplayBuffer {
         System.arraycopy(actions, i * actionSize, out, row * actionSize, actionSize);
     }
 
+    /** @return coordinate {@code k} of transition {@code i}'s action (e.g. a discrete action's index) */
+    public double action(int i, int k) {
+        return actions[i * actionSize + k];
+    }
+
     /** Copies transition {@code i}'s next observation into row {@code row} of {@code out}. */
     public void nextObservation(int i, double[] out, int row) {
         System.arraycopy(nextObservations, i * observationSize, out, row * observationSize, observationSize);

@@ -1,0 +1,85 @@
+package org.nettwin.rl.dqn.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.nettwin.api.config.Config;
+import org.nettwin.api.rl.Algorithm;
+import org.nettwin.api.rl.EnvironmentSpec;
+import org.nettwin.api.rl.Rollouts;
+import org.nettwin.api.scenario.Scenario;
+import org.nettwin.api.space.Box;
+import org.nettwin.api.space.Discrete;
+import org.nettwin.api.space.Simplex;
+import org.nettwin.api.testkit.ParallelRandomWalkEnvironment;
+import org.nettwin.api.testkit.RandomWalkEnvironment;
+import org.nettwin.api.testkit.RecordingListener;
+
+class DqnTest {
+
+    final DqnProvider provider = new DqnProvider();
+
+    Config config(Map<String, Object> values) {
+        return provider.configSchema().validate(values, "");
+    }
+
+    static final Map<String, Object> FAST = Map.of("learningStarts", 200, "epsilonSteps", 10_000L, "targetUpdateSteps", 200,
+            "gamma", 0.95, "hidden", List.of(32, 16));
+
+    @Test
+    void learnsTheOptimalPolicyOfAKnownMdp() {
+        RandomWalkEnvironment env = new RandomWalkEnvironment(10, 0.1, 100);
+        Algorithm dqn = provider.create(EnvironmentSpec.of(env), config(FAST), 5);
+        RecordingListener listener = new RecordingListener();
+        assertEquals(20_000, dqn.learn(new Scenario.Single(env), 20_000, listener));
+        assertTrue(listener.metrics().stream().anyMatch(m -> m.name().equals("loss")), "losses reported");
+        DqnPolicy policy = (DqnPolicy) dqn.policy();
+        for (int position = 1; position < 10; position++) {
+            assertEquals(RandomWalkEnvironment.RIGHT, policy.act(new double[] {position}), "position " + position);
+        }
+        double learned = Rollouts.meanReturn(new RandomWalkEnvironment(10, 0.1, 100), dqn.policy(), 100, 7, 1000);
+        assertTrue(learned > 0.9, "mean return " + learned);
+    }
+
+    @Test
+    void sameSeedSameNetworkAndSaveLoadRoundTrips() throws IOException {
+        byte[][] saved = new byte[2][];
+        for (int i = 0; i < 2; i++) {
+            RandomWalkEnvironment env = new RandomWalkEnvironment();
+            Algorithm dqn = provider.create(EnvironmentSpec.of(env), config(FAST), 11);
+            dqn.learn(new Scenario.Single(env), 1_500, org.nettwin.api.run.TrainingListener.NONE);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            dqn.policy().save(out);
+            saved[i] = out.toByteArray();
+        }
+        assertArrayEquals(saved[0], saved[1], "same seed, same weights after training");
+        EnvironmentSpec spec = EnvironmentSpec.of(new RandomWalkEnvironment());
+        DqnPolicy loaded = (DqnPolicy) provider.loadPolicy(spec, new ByteArrayInputStream(saved[0]));
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        loaded.save(again);
+        assertArrayEquals(saved[0], again.toByteArray());
+        byte[] corrupt = saved[0].clone();
+        corrupt[corrupt.length - 30] ^= 4;
+        assertThrows(IOException.class, () -> provider.loadPolicy(spec, new ByteArrayInputStream(corrupt)));
+        EnvironmentSpec other = new EnvironmentSpec(List.of("agent"), List.of(new Box(2, 0, 1)), List.of(new Discrete(2)), false);
+        IOException wrong = assertThrows(IOException.class, () -> provider.loadPolicy(other, new ByteArrayInputStream(saved[0])));
+        assertTrue(wrong.getMessage().contains("was saved for"), wrong.getMessage());
+    }
+
+    @Test
+    void refusesContinuousActionsAndParallelScenarios() {
+        EnvironmentSpec shares = new EnvironmentSpec(List.of("agent"), List.of(new Box(2, 0, 1)), List.of(new Simplex(3)), false);
+        assertTrue(provider.incompatibility(shares).orElseThrow().contains("needs discrete actions"));
+        assertTrue(provider.incompatibility(EnvironmentSpec.of(new ParallelRandomWalkEnvironment())).isPresent());
+        assertTrue(provider.incompatibility(EnvironmentSpec.of(new RandomWalkEnvironment())).isEmpty());
+    }
+}

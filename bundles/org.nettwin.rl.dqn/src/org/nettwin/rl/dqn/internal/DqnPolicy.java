@@ -1,0 +1,135 @@
+package org.nettwin.rl.dqn.internal;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.random.RandomGenerator;
+
+import org.nettwin.api.rl.Policy;
+import org.nettwin.api.space.Space;
+import org.nettwin.api.space.TableIndex;
+import org.nettwin.nn.Mlp;
+import org.nettwin.nn.NetworkFormat;
+
+/**
+ * Acts greedily on the online Q network (epsilon-greedy when sampled). A live view of the
+ * network it was created with. Observations are flattened (one-hot for discrete parts) into a
+ * reused buffer, so acting allocates only what the action space's decoding does.
+ */
+final class DqnPolicy implements Policy<Object, Object> {
+
+    static final int MAGIC = 0x4E54444E; // "NTDN"
+    static final int VERSION = 1;
+
+    private final Space<Object> observations;
+    private final Space<Object> actions;
+    private final TableIndex actionIndex;
+    private final Object[] actionValues;
+    final Mlp q;
+    private final double[] input;
+    double epsilon;
+
+    DqnPolicy(Space<Object> observations, Space<Object> actions, TableIndex actionIndex, Mlp q) {
+        this.observations = observations;
+        this.actions = actions;
+        this.actionIndex = actionIndex;
+        this.q = q;
+        this.input = new double[observations.flatSize()];
+        this.actionValues = new Object[actionIndex.size()];
+        for (int a = 0; a < actionValues.length; a++) {
+            actionValues[a] = actionIndex.value(a); // decoded once: acting returns shared immutable-by-contract values
+        }
+    }
+
+    int greedy(Object observation) {
+        observations.flatten(observation, input, 0);
+        double[] values = q.predict(input);
+        int best = 0;
+        for (int a = 1; a < actionValues.length; a++) {
+            if (values[a] > values[best]) {
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    int explore(Object observation, RandomGenerator random) {
+        return random.nextDouble() < epsilon ? random.nextInt(actionValues.length) : greedy(observation);
+    }
+
+    Object action(int index) {
+        return actionValues[index];
+    }
+
+    int actionIndex(Object action) {
+        return actionIndex.index(action);
+    }
+
+    @Override
+    public Space<Object> observationSpace() {
+        return observations;
+    }
+
+    @Override
+    public Space<Object> actionSpace() {
+        return actions;
+    }
+
+    @Override
+    public Object act(Object observation) {
+        return actions.copy(action(greedy(observation)));
+    }
+
+    @Override
+    public Object sample(Object observation, RandomGenerator random) {
+        return actions.copy(action(explore(observation, random)));
+    }
+
+    @Override
+    public long parameterCount() {
+        return q.parameterCount();
+    }
+
+    /** Format: int magic "NTDN", int version 1, UTF observation and action spaces, then the network in {@link NetworkFormat}. */
+    @Override
+    public void save(OutputStream out) throws IOException {
+        DataOutputStream d = new DataOutputStream(out);
+        d.writeInt(MAGIC);
+        d.writeInt(VERSION);
+        d.writeUTF(observations.describe());
+        d.writeUTF(actions.describe());
+        d.flush();
+        NetworkFormat.write(q, out);
+        out.flush();
+    }
+
+    static DqnPolicy load(Space<Object> observations, Space<Object> actions, InputStream in) throws IOException {
+        DataInputStream d = new DataInputStream(in);
+        try {
+            if (d.readInt() != MAGIC) {
+                throw new IOException("not a rl/dqn policy file (bad magic)");
+            }
+            int version = d.readInt();
+            if (version != VERSION) {
+                throw new IOException("rl/dqn policy format version " + version + " is not supported (this build reads " + VERSION + ")");
+            }
+            String obs = d.readUTF();
+            String act = d.readUTF();
+            if (!obs.equals(observations.describe()) || !act.equals(actions.describe())) {
+                throw new IOException("policy was saved for " + obs + " -> " + act + ", not " + observations.describe() + " -> "
+                        + actions.describe());
+            }
+        } catch (java.io.EOFException e) {
+            throw new IOException("rl/dqn policy file is truncated", e);
+        }
+        Mlp q = NetworkFormat.read(in).network(Mlp.class);
+        TableIndex index = TableIndex.of(actions, 1, DqnProvider.MAX_ACTIONS);
+        if (q.inputSize() != observations.flatSize() || q.outputSize() != index.size()) {
+            throw new IOException("the saved network maps " + q.inputSize() + " -> " + q.outputSize() + ", the spaces need "
+                    + observations.flatSize() + " -> " + index.size());
+        }
+        return new DqnPolicy(observations, actions, index, q);
+    }
+}
