@@ -315,6 +315,11 @@ final class MultiCellEnvironment extends BaseMultiAgentEnvironment<double[], dou
         }
     }
 
+    /** @return agent {@code k}'s current observation (live; valid after a reset or a restore), for {@link OneCellEnvironment} */
+    double[] observation(int k) {
+        return observations[k];
+    }
+
     // --- accessors for tests -------------------------------------------------
 
     /** @return the average user throughput of each slice in the last served period, bit/s: [cell * slices + slice] */

@@ -98,6 +98,8 @@ record MultiCellParameters(int sites, double interSiteDistanceM, double bandwidt
             .doubleParam("schedulingDelayMs", 0, 0, 100, "fixed delay added to every packet, ms")
             .doubleParam("maxDelayMs", 100, 1, 100_000, "delay reported for a slice with users but no resources, ms")
             .intParam("episodeSteps", 200, 1, 10_000_000, "steps before an episode is truncated")
+            .intParam("controlledCell", 0, 0, 3 * 7, "0 = all cells are agents (parallel multi-agent); k >= 1 = a single-agent "
+                    + "view of cell k (1..cells) while every other cell follows the traffic-aware rule")
             .build();
 
     /** Reads a validated config and checks what the schema cannot (list lengths, neighbour count). */
@@ -117,6 +119,11 @@ record MultiCellParameters(int sites, double interSiteDistanceM, double bandwidt
         if (neighbours > 3 * sites - 1) {
             throw new ConfigException("neighbours", "must be in [1, " + (3 * sites - 1) + "] (cells - 1 with " + sites
                     + " sites), got " + neighbours);
+        }
+        int controlledCell = c.getInt("controlledCell");
+        if (controlledCell > 3 * sites) {
+            throw new ConfigException("controlledCell", "must be in [0, " + 3 * sites + "] (0 or a cell 1..cells with " + sites
+                    + " sites), got " + controlledCell);
         }
         double[][] thr = {scaled(c.getDoubles("throughputReqMbpsA"), 1e6), scaled(c.getDoubles("throughputReqMbpsB"), 1e6)};
         double[][] delay = {c.getDoubles("delayReqMsA"), c.getDoubles("delayReqMsB")};

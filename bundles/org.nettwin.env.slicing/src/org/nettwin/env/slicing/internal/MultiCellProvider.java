@@ -35,9 +35,15 @@ public final class MultiCellProvider implements ScenarioProvider {
         return MultiCellParameters.SCHEMA;
     }
 
+    /**
+     * @return the 12-agent parallel environment, or with {@code controlledCell} = k >= 1 the
+     *         single-agent view of cell k ({@link OneCellEnvironment})
+     */
     @Override
     public Scenario create(Config config, long seed) {
-        return new Scenario.Multi(environment(config, seed));
+        MultiCellEnvironment network = environment(config, seed);
+        int controlled = config.getInt("controlledCell");
+        return controlled == 0 ? new Scenario.Multi(network) : new Scenario.Single(new OneCellEnvironment(network, controlled - 1));
     }
 
     /** @return a new environment, typed, for tests and benchmarks */
