@@ -125,6 +125,19 @@ public final class Adam implements Optimizer {
         return v;
     }
 
+    /**
+     * Takes over {@code other}'s moments and step count (e.g. a checkpoint read back, or an
+     * agent handing its learning state to another); the hyper-parameters stay this optimizer's.
+     *
+     * @throws IllegalArgumentException if the sizes differ
+     */
+    public void copyStateFrom(Adam other) {
+        if (other.m.length != m.length) {
+            throw new IllegalArgumentException("Adam state of " + other.m.length + " parameters cannot replace one of " + m.length);
+        }
+        restore(other.t, other.m, other.v);
+    }
+
     void restore(long steps, double[] first, double[] second) {
         System.arraycopy(first, 0, m, 0, m.length);
         System.arraycopy(second, 0, v, 0, v.length);

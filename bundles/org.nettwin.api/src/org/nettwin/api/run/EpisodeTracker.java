@@ -75,6 +75,19 @@ public final class EpisodeTracker {
         return episodes;
     }
 
+    /**
+     * Sets the counters over every budget, as a checkpoint read back holds them (schedules that
+     * anneal over {@link #totalSteps()} continue from there); the current episode is abandoned.
+     */
+    public void restore(long totalStepsSoFar, long episodesSoFar) {
+        if (totalStepsSoFar < 0 || episodesSoFar < 0) {
+            throw new IllegalArgumentException("counters must not be negative: " + totalStepsSoFar + ", " + episodesSoFar);
+        }
+        this.totalSteps = totalStepsSoFar;
+        this.episodes = episodesSoFar;
+        abandonEpisode();
+    }
+
     /** Reports a named metric at the current total step. */
     public void metric(String name, double value) {
         listener.onMetric(totalSteps, name, value);

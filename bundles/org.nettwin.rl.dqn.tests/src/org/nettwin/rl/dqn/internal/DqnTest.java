@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nettwin.api.config.Config;
 import org.nettwin.api.rl.Algorithm;
+import org.nettwin.api.rl.Checkpointable;
 import org.nettwin.api.rl.EnvironmentSpec;
 import org.nettwin.api.rl.Rollouts;
 import org.nettwin.api.scenario.Scenario;
@@ -73,6 +74,41 @@ class DqnTest {
         EnvironmentSpec other = new EnvironmentSpec(List.of("agent"), List.of(new Box(2, 0, 1)), List.of(new Discrete(2)), false);
         IOException wrong = assertThrows(IOException.class, () -> provider.loadPolicy(other, new ByteArrayInputStream(saved[0])));
         assertTrue(wrong.getMessage().contains("was saved for"), wrong.getMessage());
+    }
+
+    @Test
+    void checkpointHandsTheWholeLearningStateToAnotherAgent() throws IOException {
+        RandomWalkEnvironment env = new RandomWalkEnvironment();
+        Algorithm trained = provider.create(EnvironmentSpec.of(env), config(FAST), 11);
+        trained.learn(new Scenario.Single(env), 3_000, org.nettwin.api.run.TrainingListener.NONE);
+        Checkpointable source = trained.capability(Checkpointable.class).orElseThrow();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        source.saveCheckpoint(out);
+        byte[] checkpoint = out.toByteArray();
+
+        Algorithm fresh = provider.create(EnvironmentSpec.of(env), config(FAST), 99);
+        Checkpointable target = fresh.capability(Checkpointable.class).orElseThrow();
+        ByteArrayOutputStream before = new ByteArrayOutputStream();
+        target.saveCheckpoint(before);
+        byte[] truncated = java.util.Arrays.copyOf(checkpoint, checkpoint.length - 7);
+        assertThrows(IOException.class, () -> target.loadCheckpoint(new ByteArrayInputStream(truncated)));
+        ByteArrayOutputStream unchanged = new ByteArrayOutputStream();
+        target.saveCheckpoint(unchanged);
+        assertArrayEquals(before.toByteArray(), unchanged.toByteArray(), "a failed load leaves the state alone");
+
+        target.loadCheckpoint(new ByteArrayInputStream(checkpoint));
+        ByteArrayOutputStream after = new ByteArrayOutputStream();
+        target.saveCheckpoint(after);
+        assertArrayEquals(checkpoint, after.toByteArray(), "networks, Adam moments and counters taken over");
+        for (int position = 0; position <= 10; position++) {
+            double[] obs = {position};
+            assertEquals(((DqnPolicy) trained.policy()).act(obs), ((DqnPolicy) fresh.policy()).act(obs), "position " + position);
+        }
+        RandomWalkEnvironment small = new RandomWalkEnvironment(4, 0.1, 100);
+        Algorithm otherShape = provider.create(EnvironmentSpec.of(small), config(Map.of("hidden", List.of(8))), 1);
+        IOException wrong = assertThrows(IOException.class,
+                () -> otherShape.capability(Checkpointable.class).orElseThrow().loadCheckpoint(new ByteArrayInputStream(checkpoint)));
+        assertTrue(wrong.getMessage().contains("saved for") || wrong.getMessage().contains("networks"), wrong.getMessage());
     }
 
     @Test

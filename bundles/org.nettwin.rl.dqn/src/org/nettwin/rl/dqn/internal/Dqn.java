@@ -1,5 +1,8 @@
 package org.nettwin.rl.dqn.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.random.RandomGenerator;
 
 import org.nettwin.api.Seeds;
@@ -7,6 +10,7 @@ import org.nettwin.api.data.ReplayBuffer;
 import org.nettwin.api.env.Environment;
 import org.nettwin.api.env.Step;
 import org.nettwin.api.rl.Algorithm;
+import org.nettwin.api.rl.Checkpointable;
 import org.nettwin.api.rl.Policy;
 import org.nettwin.api.rl.Schedule;
 import org.nettwin.api.run.EpisodeTracker;
@@ -25,7 +29,7 @@ import org.nettwin.nn.Mlp;
  * the Huber loss on the taken action, global-norm gradient clipping and Adam. Truncated episodes
  * bootstrap. An update allocates nothing.
  */
-final class Dqn implements Algorithm {
+final class Dqn implements Algorithm, Checkpointable {
 
     /** The hyper-parameters, validated by the provider's schema. */
     record Settings(double learningRate, double gamma, int batchSize, int bufferSize, int learningStarts, int trainEvery,
@@ -169,6 +173,22 @@ final class Dqn implements Algorithm {
             }
         }
         return best;
+    }
+
+    @Override
+    public void saveCheckpoint(OutputStream out) throws IOException {
+        DqnCheckpoint.write(new DqnCheckpoint(online, target, adam, updates, tracker.totalSteps(), tracker.episodes()),
+                observations.describe() + " -> " + policy.actionSpace().describe(), out);
+    }
+
+    @Override
+    public void loadCheckpoint(InputStream in) throws IOException {
+        DqnCheckpoint c = DqnCheckpoint.read(in, observations.describe() + " -> " + policy.actionSpace().describe(), online, adam);
+        online.copyParametersFrom(c.online());
+        target.copyParametersFrom(c.target());
+        adam.copyStateFrom(c.adam());
+        updates = c.updates();
+        tracker.restore(c.totalSteps(), c.episodes());
     }
 
     @Override
