@@ -140,6 +140,6 @@ public final class LineChart {
 
     /** Writes the chart as PNG atomically (a temporary file beside {@code file}, then a move). */
     public void writePng(Path file, int width, int height) throws IOException {
-        PngFiles.writeAtomically(file, toPng(width, height));
+        AtomicFiles.write(file, toPng(width, height));
     }
 }
