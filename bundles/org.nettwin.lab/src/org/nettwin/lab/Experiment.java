@@ -17,20 +17,53 @@ import java.util.Map;
  * @param algorithm   the algorithm (for {@link Type#COLLECT}: the behaviour policy's) and its raw configuration
  * @param budget      how long to learn and how to evaluate ({@link Type#TRAIN} only, else {@code null})
  * @param collection  what to record ({@link Type#COLLECT} only, else {@code null})
+ * @param twin        the twin builder and its raw configuration ({@link Type#TWIN_LOOP} only, else {@code null})
+ * @param loop        the closed-loop settings ({@link Type#TWIN_LOOP} only, else {@code null})
  * @param seeds       one run per seed
  * @param locations   where each field path ({@code scenario.config.cells}, {@code seeds[1]}) is
  *                    in the file, as {@code LINE:COLUMN}
  * @since 0.1
  */
 public record Experiment(Path file, String name, String description, Type type, PluginRef scenario, PluginRef algorithm,
-        Budget budget, Collection collection, List<Long> seeds, Map<String, String> locations) {
+        Budget budget, Collection collection, PluginRef twin, Loop loop, List<Long> seeds, Map<String, String> locations) {
 
     /** What an experiment does. */
     public enum Type {
         /** An algorithm learns on the scenario, then its policy is evaluated. */
         TRAIN,
         /** A behaviour policy acts on the scenario and its transitions are recorded as a dataset. */
-        COLLECT
+        COLLECT,
+        /**
+         * The twin closed loops of DT-enhanced DRL: a twin learned from historical data, an inner loop
+         * training agent 2 in the twin, an outer loop in which agent 1 acts on (and fine-tunes in) the
+         * real environment and re-calibrates the twin; side by side with vanilla DRL on the real
+         * environment alone, compared by the real steps each needs.
+         */
+        TWIN_LOOP;
+
+        /** @return the name used in experiment files ({@code train}, {@code collect}, {@code twin-loop}) */
+        public String fileName() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /**
+     * The closed-loop settings of a {@link Type#TWIN_LOOP} experiment. Real steps are counted for
+     * everything that touches the real environment while learning: the historical data and agent
+     * 1's steps; evaluation episodes and the held-out data for twin accuracy are not.
+     *
+     * @param behaviour        id of the algorithm whose fresh policy (sampled) records the historical data
+     * @param historySteps     real transitions recorded before the first twin is built
+     * @param realSteps        K: real steps agent 1 takes (and learns from) per outer iteration;
+     *                         the twin is then re-calibrated with them
+     * @param twinSteps        M: steps agent 2 trains in the twin per outer iteration
+     * @param initialTwinSteps steps agent 2 trains in the first twin, before agent 1 acts
+     * @param heldOutSteps     real transitions recorded (not learned from) to measure twin accuracy
+     * @param horizon          k of the k-step rollout error
+     * @param vanilla          whether vanilla DRL on the real environment runs beside it, same seeds and budget
+     */
+    public record Loop(String behaviour, long historySteps, long realSteps, long twinSteps, long initialTwinSteps, long heldOutSteps,
+            int horizon, boolean vanilla) {
     }
 
     /**
@@ -70,8 +103,9 @@ public record Experiment(Path file, String name, String description, Type type, 
      * @param steps           environment steps of learning per seed
      * @param evalEpisodes    episodes of deterministic evaluation after learning
      * @param maxEpisodeSteps safety cap on evaluation episode length
+     * @param evalEvery       real steps between evaluations during learning ({@link Type#TWIN_LOOP}); 0 = only at the end
      */
-    public record Budget(long steps, int evalEpisodes, int maxEpisodeSteps) {
+    public record Budget(long steps, int evalEpisodes, int maxEpisodeSteps, long evalEvery) {
     }
 
     /** @return {@code FILE:LINE:COLUMN} of the field path, or of its nearest located parent */
@@ -99,6 +133,6 @@ public record Experiment(Path file, String name, String description, Type type, 
 
     /** @return a copy with a single seed */
     public Experiment withSeed(long seed) {
-        return new Experiment(file, name, description, type, scenario, algorithm, budget, collection, List.of(seed), locations);
+        return new Experiment(file, name, description, type, scenario, algorithm, budget, collection, twin, loop, List.of(seed), locations);
     }
 }

@@ -42,6 +42,7 @@ final class Commands {
               list [--json]                               list installed plugins (and failed ones)
               run EXPERIMENT.json [--out DIR] [--seed N]  run an experiment; writes DIR atomically
               collect EXPERIMENT.json [--out DIR] [--seed N]  record a behaviour policy's transitions as datasets
+              demo [--quick] [--out DIR]                  vanilla vs DT-enhanced DRL on the slicing scenarios (examples/demo)
               serve [--plugins DIR]                       keep a runtime up: Gogo console + watched plugin folder
               bench [REGEX] [--json FILE]                 run the JMH benchmarks
               test                                        build and run every test
@@ -51,10 +52,16 @@ final class Commands {
 
     private final PluginCatalog catalog;
     private final ExperimentRunner runner;
+    private final DemoCommand demo;
 
     Commands(PluginCatalog catalog, ExperimentRunner runner) {
         this.catalog = catalog;
         this.runner = runner;
+        this.demo = new DemoCommand(runner);
+    }
+
+    int demo(List<String> args, PrintStream out, PrintStream err) {
+        return demo.run(args, out, err);
     }
 
     int list(List<String> args, PrintStream out, PrintStream err) {
@@ -186,6 +193,13 @@ final class Commands {
             err.println("nettwin " + command + ": " + experiment.name() + ": " + experiment.algorithm().id() + " on " + experiment.scenario().id()
                     + ", " + steps + " steps x " + experiment.seeds().size() + " seed(s)");
             RunResult result = runner.run(experiment, new RunOptions(output, err));
+            if (experiment.type() == Experiment.Type.TWIN_LOOP) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> summary = JSON.readValue(result.folder().resolve("summary.json").toFile(), Map.class);
+                out.println(DemoCommand.headline(experiment.name(), summary));
+                out.printf(Locale.ROOT, "results in %s%n", result.folder());
+                return OK;
+            }
             for (RunResult.SeedResult s : result.seeds()) {
                 if (experiment.type() == Experiment.Type.COLLECT) {
                     out.printf(Locale.ROOT, "seed %d: %d transitions, %d episodes, mean return of the last episodes %.4f (%.1f s)%n",

@@ -115,6 +115,7 @@ public final class HeadlessLauncher {
             case "list" -> commands.list(rest, out, err);
             case "run" -> commands.run(rest, out, err);
             case "collect" -> commands.collect(rest, out, err);
+            case "demo" -> commands.demo(rest, out, err);
             case "serve" -> serve(rest, err);
             case "help", "--help", "-h" -> {
                 out.print(Commands.USAGE_TEXT);

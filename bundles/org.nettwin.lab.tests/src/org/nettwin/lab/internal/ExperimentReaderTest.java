@@ -106,6 +106,41 @@ class ExperimentReaderTest {
         assertTrue(all.contains("collect.steps: must be a whole number in [1, 1000000000], got 0"), all);
         assertTrue(all.contains("collect.format: must be \"binary\", \"csv\" or \"both\", got \"parquet\""), all);
         assertTrue(all.contains("collect.stochastic: must be true or false"), all);
-        assertTrue(String.join("\n", problems("{\"name\": \"c\", \"type\": \"evolve\"}")).contains("type: must be \"train\" or \"collect\""));
+        assertTrue(String.join("\n", problems("{\"name\": \"c\", \"type\": \"evolve\"}")).contains("type: must be \"train\", \"collect\" or \"twin-loop\""));
+    }
+
+    @Test
+    void twinLoopExperimentsNeedATwinAndLoopSettings() throws IOException {
+        Experiment e = ExperimentReader.read(write("""
+                {"name": "l", "type": "twin-loop", "scenario": {"id": "s/X-v1"}, "algorithm": {"id": "rl/dqn"},
+                 "twin": {"id": "twin/lstm", "config": {"window": 4}},
+                 "loop": {"historySteps": 1000, "realSteps": 500, "twinSteps": 20000},
+                 "budget": {"steps": 5000, "evalEvery": 500}}
+                """));
+        assertEquals(Experiment.Type.TWIN_LOOP, e.type());
+        assertEquals("twin/lstm", e.twin().id());
+        assertEquals(4L, e.twin().config().get("window"));
+        assertEquals(new Experiment.Loop("rl/random", 1000, 500, 20000, 20000, 250, 5, true), e.loop(), "defaults filled in");
+        assertEquals(500, e.budget().evalEvery());
+        String all = String.join("\n", problems("""
+                {"name": "l", "type": "twin-loop", "scenario": {"id": "s/X-v1"}, "algorithm": {"id": "rl/dqn"},
+                 "loop": {"historySteps": 0, "realSteps": 5, "twinSteps": 1, "vanilla": "yes", "speed": 3},
+                 "budget": {"steps": 5}}
+                """));
+        assertTrue(all.contains("twin: is required"), all);
+        assertTrue(all.contains("loop.historySteps: must be a whole number in [1, 1000000000], got 0"), all);
+        assertTrue(all.contains("loop.vanilla: must be true or false"), all);
+        assertTrue(all.contains("loop.speed: unknown field"), all);
+        String train = String.join("\n", problems("""
+                {"name": "t", "scenario": {"id": "s/X-v1"}, "algorithm": {"id": "rl/dqn"}, "budget": {"steps": 5},
+                 "twin": {"id": "twin/lstm"}, "loop": {}}
+                """));
+        assertTrue(train.contains("twin: is not used by \"train\" experiments"), train);
+        assertTrue(train.contains("loop: is not used by \"train\" experiments"), train);
+        String missing = String.join("\n", problems("""
+                {"name": "l", "type": "twin-loop", "scenario": {"id": "s/X-v1"}, "algorithm": {"id": "rl/dqn"},
+                 "twin": {"id": "twin/lstm"}, "budget": {"steps": 5}}
+                """));
+        assertTrue(missing.contains("loop: is required for \"twin-loop\" experiments"), missing);
     }
 }

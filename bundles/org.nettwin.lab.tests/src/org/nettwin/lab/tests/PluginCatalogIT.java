@@ -96,7 +96,7 @@ class PluginCatalogIT {
     void unknownIdListsKnownIds() {
         UnknownPluginException e = assertThrows(UnknownPluginException.class,
                 () -> catalog.lease(PluginKind.ALGORITHM, "rl/nope", org.nettwin.api.rl.AlgorithmProvider.class));
-        assertTrue(e.getMessage().contains("known: rl/random"), e.getMessage());
+        assertTrue(e.getMessage().matches("(?s).*known: (.*, )?rl/random(, .*)?$"), e.getMessage());
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.nettwin.api.run.EpisodeEvent;
 import org.nettwin.api.run.TrainingListener;
 import org.nettwin.api.scenario.Scenario;
 import org.nettwin.api.scenario.ScenarioProvider;
+import org.nettwin.api.twin.TwinBuilder;
 import org.nettwin.lab.Experiment;
 import org.nettwin.lab.ExperimentException;
 import org.nettwin.lab.ExperimentRunner;
@@ -82,17 +83,25 @@ public final class DefaultExperimentRunner implements ExperimentRunner {
     private static final class Resolved implements AutoCloseable {
         PluginLease<ScenarioProvider> scenario;
         PluginLease<AlgorithmProvider> algorithm;
+        PluginLease<TwinBuilder> twin;
+        PluginLease<AlgorithmProvider> behaviour;
         Config scenarioConfig;
         Config algorithmConfig;
+        Config twinConfig;
+        Config behaviourConfig;
 
         @Override
         public void close() {
-            if (scenario != null) {
-                scenario.close();
+            for (PluginLease<?> lease : java.util.Arrays.asList(scenario, algorithm, twin, behaviour)) {
+                if (lease != null) {
+                    lease.close();
+                }
             }
-            if (algorithm != null) {
-                algorithm.close();
-            }
+        }
+
+        TwinLoopRun.Plugins plugins() {
+            return new TwinLoopRun.Plugins(scenario.service(), scenarioConfig, algorithm.service(), algorithmConfig, behaviour.service(),
+                    behaviourConfig, twin.service(), twinConfig);
         }
     }
 
@@ -100,8 +109,21 @@ public final class DefaultExperimentRunner implements ExperimentRunner {
         List<String> problems = new ArrayList<>();
         Resolved r = new Resolved();
         try {
-            r.scenario = lease(e, PluginKind.SCENARIO, "scenario", ScenarioProvider.class, problems);
-            r.algorithm = lease(e, PluginKind.ALGORITHM, "algorithm", AlgorithmProvider.class, problems);
+            r.scenario = lease(PluginKind.SCENARIO, e.scenario().id(), e.locate("scenario.id") + ": scenario.id: ", ScenarioProvider.class,
+                    problems);
+            r.algorithm = lease(PluginKind.ALGORITHM, e.algorithm().id(), e.locate("algorithm.id") + ": algorithm.id: ", AlgorithmProvider.class,
+                    problems);
+            if (e.type() == Experiment.Type.TWIN_LOOP) {
+                r.twin = lease(PluginKind.TWIN, e.twin().id(), e.locate("twin.id") + ": twin.id: ", TwinBuilder.class, problems);
+                r.behaviour = lease(PluginKind.ALGORITHM, e.loop().behaviour(), e.locate("loop.behaviour") + ": loop.behaviour: ",
+                        AlgorithmProvider.class, problems);
+                if (r.twin != null) {
+                    r.twinConfig = config(e, r.twin.service().configSchema(), e.twin().config(), "twin.config", problems);
+                }
+                if (r.behaviour != null) {
+                    r.behaviourConfig = config(e, r.behaviour.service().configSchema(), Map.of(), "loop.behaviour", problems);
+                }
+            }
             if (r.scenario != null) {
                 r.scenarioConfig = config(e, r.scenario.service().configSchema(), e.scenario().config(), "scenario.config", problems);
             }
@@ -117,6 +139,9 @@ public final class DefaultExperimentRunner implements ExperimentRunner {
                     if (e.algorithm().policy() != null) {
                         checkSavedPolicy(e, r, spec, problems);
                     }
+                    if (e.type() == Experiment.Type.TWIN_LOOP && problems.isEmpty()) {
+                        checkTwinLoop(e, r, spec, problems);
+                    }
                 } catch (ConfigException ce) {
                     located(e, "scenario.config", ce, problems);
                 }
@@ -130,6 +155,24 @@ public final class DefaultExperimentRunner implements ExperimentRunner {
             throw new ExperimentException(problems);
         }
         return r;
+    }
+
+    /** A twin loop needs a single agent the twin can model and an algorithm that can hand its policy over. */
+    private static void checkTwinLoop(Experiment e, Resolved r, EnvironmentSpec spec, List<String> problems) {
+        if (spec.multiAgent()) {
+            problems.add(e.locate("scenario.id") + ": scenario.id: twin-loop experiments need a single-agent scenario; "
+                    + e.scenario().id() + " is multi-agent (choose a single-agent view in its config)");
+            return;
+        }
+        r.twin.service().incompatibility(spec).ifPresent(reason -> problems.add(
+                e.locate("twin.id") + ": twin.id: " + e.twin().id() + " cannot model " + e.scenario().id() + ": " + reason));
+        r.behaviour.service().incompatibility(spec).ifPresent(reason -> problems.add(
+                e.locate("loop.behaviour") + ": loop.behaviour: " + e.loop().behaviour() + " cannot act in " + e.scenario().id() + ": " + reason));
+        Algorithm probe = r.algorithm.service().create(spec, r.algorithmConfig, 0);
+        if (probe.capability(org.nettwin.api.rl.Checkpointable.class).isEmpty()) {
+            problems.add(e.locate("algorithm.id") + ": algorithm.id: " + e.algorithm().id()
+                    + " cannot hand its policy from agent 2 to agent 1 (it is not Checkpointable)");
+        }
     }
 
     private static void checkSavedPolicy(Experiment e, Resolved r, EnvironmentSpec spec, List<String> problems) {
@@ -151,12 +194,15 @@ public final class DefaultExperimentRunner implements ExperimentRunner {
         }
     }
 
-    private <T extends org.nettwin.api.NetTwinPlugin> PluginLease<T> lease(Experiment e, PluginKind kind, String field, Class<T> type,
+    private <T extends org.nettwin.api.NetTwinPlugin> PluginLease<T> lease(PluginKind kind, String id, String where, Class<T> type,
             List<String> problems) {
+        if (id == null) {
+            return null; // reported by the reader
+        }
         try {
-            return catalog.lease(kind, (field.equals("scenario") ? e.scenario() : e.algorithm()).id(), type);
+            return catalog.lease(kind, id, type);
         } catch (NetTwinException ex) {
-            problems.add(e.locate(field + ".id") + ": " + field + ".id: " + ex.getMessage());
+            problems.add(where + ex.getMessage());
             return null;
         }
     }
@@ -206,6 +252,11 @@ public final class DefaultExperimentRunner implements ExperimentRunner {
     }
 
     private RunResult execute(Experiment e, Resolved r, AtomicFolder folder, RunOptions options) throws IOException {
+        if (e.type() == Experiment.Type.TWIN_LOOP) {
+            List<RunResult.SeedResult> seeds = new TwinLoopExecution(e, r.plugins(), options.progress()).run(folder.staging());
+            writeJson(folder.staging().resolve("experiment.json"), resolvedExperiment(e, r));
+            return new RunResult(folder.staging(), seeds);
+        }
         Path dir = folder.staging();
         long wallStart = System.nanoTime();
         List<RunResult.SeedResult> results = new ArrayList<>();
@@ -362,7 +413,20 @@ public final class DefaultExperimentRunner implements ExperimentRunner {
             algorithm.put("policy", e.algorithm().policy().toString());
         }
         m.put("algorithm", algorithm);
-        m.put("type", e.type().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("type", e.type().fileName());
+        if (e.type() == Experiment.Type.TWIN_LOOP) {
+            m.put("twin", plugin(r.twin, r.twinConfig));
+            Map<String, Object> loop = new LinkedHashMap<>();
+            loop.put("behaviour", e.loop().behaviour());
+            loop.put("historySteps", e.loop().historySteps());
+            loop.put("realSteps", e.loop().realSteps());
+            loop.put("twinSteps", e.loop().twinSteps());
+            loop.put("initialTwinSteps", e.loop().initialTwinSteps());
+            loop.put("heldOutSteps", e.loop().heldOutSteps());
+            loop.put("horizon", e.loop().horizon());
+            loop.put("vanilla", e.loop().vanilla());
+            m.put("loop", loop);
+        }
         if (e.type() == Experiment.Type.COLLECT) {
             Map<String, Object> collect = new LinkedHashMap<>();
             collect.put("steps", e.collection().steps());
@@ -374,6 +438,7 @@ public final class DefaultExperimentRunner implements ExperimentRunner {
             budget.put("steps", e.budget().steps());
             budget.put("evalEpisodes", e.budget().evalEpisodes());
             budget.put("maxEpisodeSteps", e.budget().maxEpisodeSteps());
+            budget.put("evalEvery", e.budget().evalEvery());
             m.put("budget", budget);
         }
         m.put("seeds", e.seeds());
@@ -391,6 +456,10 @@ public final class DefaultExperimentRunner implements ExperimentRunner {
         }
         bundles.put(r.scenario.entry().bundle(), r.scenario.entry().version());
         bundles.put(r.algorithm.entry().bundle(), r.algorithm.entry().version());
+        if (r.twin != null) {
+            bundles.put(r.twin.entry().bundle(), r.twin.entry().version());
+            bundles.put(r.behaviour.entry().bundle(), r.behaviour.entry().version());
+        }
         runtime.put("bundles", bundles);
         runtime.put("framework", context.getBundle(0).getSymbolicName() + " " + context.getBundle(0).getVersion());
         m.put("runtime", runtime);

@@ -21,10 +21,14 @@ import org.nettwin.lab.ExperimentException;
  */
 final class ExperimentReader {
 
-    private static final Set<String> TOP = Set.of("name", "description", "type", "scenario", "algorithm", "budget", "collect", "seeds");
+    private static final Set<String> TOP = Set.of("name", "description", "type", "scenario", "algorithm", "budget", "collect", "twin", "loop",
+            "seeds");
     private static final Set<String> SCENARIO = Set.of("id", "config");
     private static final Set<String> ALGORITHM = Set.of("id", "config", "policy");
-    private static final Set<String> BUDGET = Set.of("steps", "evalEpisodes", "maxEpisodeSteps");
+    private static final Set<String> BUDGET = Set.of("steps", "evalEpisodes", "maxEpisodeSteps", "evalEvery");
+    private static final Set<String> TWIN = Set.of("id", "config");
+    private static final Set<String> LOOP = Set.of("behaviour", "historySteps", "realSteps", "twinSteps", "initialTwinSteps",
+            "heldOutSteps", "horizon", "vanilla");
     private static final Set<String> COLLECT = Set.of("steps", "format", "stochastic");
 
     private final Path file;
@@ -61,12 +65,21 @@ final class ExperimentReader {
         Experiment.PluginRef algorithm = plugin(top, "algorithm", ALGORITHM);
         Experiment.Budget budget = null;
         Experiment.Collection collection = null;
+        Experiment.PluginRef twin = null;
+        Experiment.Loop loop = null;
         if (type == Experiment.Type.COLLECT) {
             collection = collection(top);
-            notFor(top, "budget", "collect");
+            notFor(top, "budget", type);
         } else {
             budget = budget(top);
-            notFor(top, "collect", "train");
+            notFor(top, "collect", type);
+        }
+        if (type == Experiment.Type.TWIN_LOOP) {
+            twin = plugin(top, "twin", TWIN);
+            loop = loop(top);
+        } else {
+            notFor(top, "twin", type);
+            notFor(top, "loop", type);
         }
         List<Long> seeds = seeds(top);
         if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
@@ -75,7 +88,8 @@ final class ExperimentReader {
         if (!problems.isEmpty()) {
             throw new ExperimentException(problems);
         }
-        return new Experiment(file, name, description == null ? "" : description, type, scenario, algorithm, budget, collection, seeds,
+        return new Experiment(file, name, description == null ? "" : description, type, scenario, algorithm, budget, collection, twin, loop,
+                seeds,
                 Map.copyOf(locations));
     }
 
@@ -121,16 +135,18 @@ final class ExperimentReader {
         if (v == null || "train".equals(v)) {
             return Experiment.Type.TRAIN;
         }
-        if ("collect".equals(v)) {
-            return Experiment.Type.COLLECT;
+        for (Experiment.Type t : Experiment.Type.values()) {
+            if (t.fileName().equals(v)) {
+                return t;
+            }
         }
-        problems.add(problem("type", "must be \"train\" or \"collect\", got " + render(v)));
+        problems.add(problem("type", "must be \"train\", \"collect\" or \"twin-loop\", got " + render(v)));
         return Experiment.Type.TRAIN;
     }
 
-    private void notFor(Map<String, Object> top, String key, String type) {
+    private void notFor(Map<String, Object> top, String key, Experiment.Type type) {
         if (top.containsKey(key)) {
-            problems.add(problem(key, "is not used by \"" + type + "\" experiments"));
+            problems.add(problem(key, "is not used by \"" + type.fileName() + "\" experiments"));
         }
     }
 
@@ -209,7 +225,34 @@ final class ExperimentReader {
         long steps = whole(obj, "steps", "budget", 1, 10_000_000_000L, null);
         long eval = whole(obj, "evalEpisodes", "budget", 0, 100_000, 10L);
         long max = whole(obj, "maxEpisodeSteps", "budget", 1, 100_000_000, 100_000L);
-        return new Experiment.Budget(steps, (int) eval, (int) max);
+        long every = whole(obj, "evalEvery", "budget", 0, 10_000_000_000L, 0L);
+        return new Experiment.Budget(steps, (int) eval, (int) max, every);
+    }
+
+    private Experiment.Loop loop(Map<String, Object> top) {
+        Object v = top.get("loop");
+        if (!(v instanceof Map<?, ?> m)) {
+            problems.add(problem("loop", v == null
+                    ? "is required for \"twin-loop\" experiments: {\"historySteps\": N, \"realSteps\": K, \"twinSteps\": M}"
+                    : "must be an object, got " + render(v)));
+            return null;
+        }
+        Map<String, Object> obj = cast(m);
+        unknown(obj, LOOP, "loop");
+        String behaviour = string(obj, "behaviour", "loop", false);
+        long history = whole(obj, "historySteps", "loop", 1, 1_000_000_000L, null);
+        long real = whole(obj, "realSteps", "loop", 1, 1_000_000_000L, null);
+        long twin = whole(obj, "twinSteps", "loop", 0, 10_000_000_000L, null);
+        long initial = whole(obj, "initialTwinSteps", "loop", 0, 10_000_000_000L, twin);
+        long heldOut = whole(obj, "heldOutSteps", "loop", 2, 1_000_000_000L, Math.max(2, history / 4));
+        long horizon = whole(obj, "horizon", "loop", 1, 1_000, 5L);
+        Object vanilla = obj.getOrDefault("vanilla", Boolean.TRUE);
+        if (!(vanilla instanceof Boolean)) {
+            problems.add(problem("loop.vanilla", "must be true or false, got " + render(vanilla)));
+            vanilla = Boolean.TRUE;
+        }
+        return new Experiment.Loop(behaviour == null ? "rl/random" : behaviour, history, real, twin, initial, heldOut, (int) horizon,
+                (Boolean) vanilla);
     }
 
     private long whole(Map<String, Object> obj, String key, String path, long min, long max, Long def) {

@@ -1,0 +1,207 @@
+package org.nettwin.lab.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.nettwin.api.twin.TwinAccuracy;
+import org.nettwin.lab.Experiment;
+import org.nettwin.plot.LineChart;
+
+/**
+ * The comparison a twin-loop experiment exists for. Per seed, the target is the vanilla agent's
+ * final reward (the mean of its last {@value #FINAL_POINTS} evaluations); each arm's real steps
+ * are the first evaluation point whose return reaches the target (vanilla always reaches it, at
+ * the latest at its end; the twin arm may not, then it counts as not reached). Over seeds:
+ * {@code vanilla_real_steps} and {@code twin_real_steps} are means over the seeds where the twin
+ * arm reached the target, {@code real_steps_ratio} = their quotient, and the per-seed ratios are
+ * listed too.
+ */
+final class TwinLoopReport {
+
+    static final int FINAL_POINTS = 3;
+
+    /** One seed's comparison. */
+    record SeedComparison(long seed, double target, long vanillaSteps, Long twinSteps, double vanillaFinal, double twinFinal) {
+        Double ratio() {
+            return twinSteps == null ? null : (double) vanillaSteps / twinSteps;
+        }
+    }
+
+    private TwinLoopReport() {
+    }
+
+    static double finalReturn(List<TwinLoopRun.Point> curve) {
+        int n = Math.min(FINAL_POINTS, curve.size());
+        double s = 0;
+        for (int i = curve.size() - n; i < curve.size(); i++) {
+            s += curve.get(i).evalReturn();
+        }
+        return s / n;
+    }
+
+    /** @return the real steps of the first point reaching {@code target}, or null */
+    static Long stepsToReach(List<TwinLoopRun.Point> curve, double target) {
+        for (TwinLoopRun.Point p : curve) {
+            if (p.evalReturn() >= target) {
+                return p.realSteps();
+            }
+        }
+        return null;
+    }
+
+    static SeedComparison compare(TwinLoopRun.Arm vanilla, TwinLoopRun.Arm twin) {
+        double target = finalReturn(vanilla.curve());
+        Long vanillaSteps = stepsToReach(vanilla.curve(), target);
+        return new SeedComparison(vanilla.seed(), target, vanillaSteps == null ? vanilla.curve().get(vanilla.curve().size() - 1).realSteps()
+                : vanillaSteps, stepsToReach(twin.curve(), target), finalReturn(vanilla.curve()), finalReturn(twin.curve()));
+    }
+
+    /** The summary.json content. */
+    static Map<String, Object> summary(Experiment e, List<TwinLoopRun.Arm> vanilla, List<TwinLoopRun.Arm> twin, double wall) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("experiment", e.name());
+        m.put("type", e.type().fileName());
+        m.put("scenario", e.scenario().id());
+        m.put("algorithm", e.algorithm().id());
+        m.put("twin", e.twin().id());
+        m.put("real_step_budget", e.budget().steps());
+        m.put("history_steps", Math.min(e.loop().historySteps(), e.budget().steps()));
+        m.put("K_real_steps_per_iteration", e.loop().realSteps());
+        m.put("M_twin_steps_per_iteration", e.loop().twinSteps());
+        m.put("target_rule", "vanilla final reward = mean of its last " + FINAL_POINTS
+                + " evaluations; real steps = first evaluation reaching it; the twin arm's count includes the historical data");
+        List<Map<String, Object>> perSeed = new ArrayList<>();
+        double vanillaSum = 0;
+        double twinSum = 0;
+        double ratioSum = 0;
+        int reached = 0;
+        double vanillaFinalSum = 0;
+        double twinFinalSum = 0;
+        for (int i = 0; i < twin.size(); i++) {
+            TwinLoopRun.Arm t = twin.get(i);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("seed", t.seed());
+            row.put("twin_final_return", t.curve().isEmpty() ? null : finalReturn(t.curve()));
+            row.put("twin_wall_seconds", t.wallSeconds());
+            twinFinalSum += finalReturn(t.curve());
+            if (!vanilla.isEmpty()) {
+                TwinLoopRun.Arm v = vanilla.get(i);
+                SeedComparison c = compare(v, t);
+                row.put("target_return", c.target());
+                row.put("vanilla_final_return", c.vanillaFinal());
+                row.put("vanilla_real_steps", c.vanillaSteps());
+                row.put("twin_real_steps", c.twinSteps());
+                row.put("twin_reached_target", c.twinSteps() != null);
+                row.put("real_steps_ratio", c.ratio());
+                row.put("vanilla_wall_seconds", v.wallSeconds());
+                vanillaFinalSum += c.vanillaFinal();
+                if (c.twinSteps() != null) {
+                    reached++;
+                    vanillaSum += c.vanillaSteps();
+                    twinSum += c.twinSteps();
+                    ratioSum += c.ratio();
+                }
+            }
+            row.put("twin_accuracy", accuracy(t.accuracy()));
+            perSeed.add(row);
+        }
+        int seeds = twin.size();
+        m.put("seeds", seeds);
+        m.put("twin_final_return_mean", twinFinalSum / seeds);
+        if (!vanilla.isEmpty()) {
+            m.put("vanilla_final_return_mean", vanillaFinalSum / seeds);
+            m.put("seeds_where_twin_reached_target", reached);
+            m.put("vanilla_real_steps", reached == 0 ? null : vanillaSum / reached);
+            m.put("twin_real_steps", reached == 0 ? null : twinSum / reached);
+            m.put("real_steps_ratio", reached == 0 || twinSum == 0 ? null : vanillaSum / twinSum);
+            m.put("real_steps_ratio_mean_of_seeds", reached == 0 ? null : ratioSum / reached);
+        }
+        double oneStep = 0;
+        for (TwinLoopRun.Arm t : twin) {
+            oneStep += t.accuracy().meanOneStepError();
+        }
+        m.put("twin_one_step_rmse_mean", oneStep / seeds);
+        m.put("per_seed", perSeed);
+        m.put("wall_seconds", wall);
+        return m;
+    }
+
+    private static Map<String, Object> accuracy(TwinAccuracy a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("samples", a.samples());
+        m.put("one_step_rmse_mean", a.meanOneStepError());
+        Map<String, Object> features = new LinkedHashMap<>();
+        for (int i = 0; i < a.featureNames().size(); i++) {
+            features.put(a.featureNames().get(i), a.oneStepError()[i]);
+        }
+        m.put("one_step_rmse", features);
+        List<Double> rollout = new ArrayList<>();
+        for (double r : a.rolloutError()) {
+            rollout.add(r);
+        }
+        m.put("rollout_rmse_by_horizon", rollout);
+        m.put("reward_rmse", a.rewardError());
+        return m;
+    }
+
+    /** reward.png: evaluation return against real steps, the mean over seeds of each arm, and the target. */
+    static void rewardPlot(Experiment e, List<TwinLoopRun.Arm> vanilla, List<TwinLoopRun.Arm> twin, Path file) throws IOException {
+        LineChart chart = new LineChart(e.name() + ": " + e.algorithm().id() + " on " + e.scenario().id() + " (mean of " + twin.size()
+                + " seeds)", "real environment steps", "evaluation return");
+        if (!vanilla.isEmpty()) {
+            addMean(chart, "vanilla DRL (real only)", vanilla);
+        }
+        addMean(chart, "DT-enhanced DRL (" + e.twin().id() + ")", twin);
+        if (!vanilla.isEmpty()) {
+            double target = 0;
+            for (TwinLoopRun.Arm v : vanilla) {
+                target += finalReturn(v.curve());
+            }
+            target /= vanilla.size();
+            double last = Math.max(vanilla.get(0).curve().get(vanilla.get(0).curve().size() - 1).realSteps(),
+                    twin.get(0).curve().get(twin.get(0).curve().size() - 1).realSteps());
+            chart.series("vanilla final reward (target)", new double[] {0, last}, new double[] {target, target});
+        }
+        chart.writePng(file, 960, 600);
+    }
+
+    /** twin-error.png: the twin's held-out one-step error after building and after each calibration. */
+    static void twinErrorPlot(Experiment e, List<TwinLoopRun.Arm> twin, Path file) throws IOException {
+        LineChart chart = new LineChart(e.name() + ": " + e.twin().id() + " held-out error", "real environment steps",
+                "one-step RMSE (mean over features)");
+        for (TwinLoopRun.Arm t : twin) {
+            List<double[]> points = new ArrayList<>();
+            for (TwinLoopRun.Row r : t.rows()) {
+                if (r.metric().equals("twin/one_step_rmse")) {
+                    points.add(new double[] {r.step(), r.value()});
+                }
+            }
+            double[] x = new double[points.size()];
+            double[] y = new double[points.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = points.get(i)[0];
+                y[i] = points.get(i)[1];
+            }
+            chart.series("seed " + t.seed(), x, y);
+        }
+        chart.writePng(file, 960, 600);
+    }
+
+    /** Adds the mean curve over seeds; every seed of an arm evaluates at the same real-step counts. */
+    private static void addMean(LineChart chart, String name, List<TwinLoopRun.Arm> arms) {
+        int n = arms.get(0).curve().size();
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = arms.get(0).curve().get(i).realSteps();
+            for (TwinLoopRun.Arm a : arms) {
+                y[i] += a.curve().get(i).evalReturn() / arms.size();
+            }
+        }
+        chart.series(name, x, y);
+    }
+}
