@@ -1,0 +1,9 @@
+/**
+ * Policy distillation helpers: {@link org.nettwin.distill.Students} loads the students that the
+ * {@code distill/policy} service saves; {@link org.nettwin.distill.DistillationReport} measures
+ * sizes, inference time, agreement and the return a student keeps, and writes them as JSON.
+ *
+ * @since 0.1
+ */
+@org.osgi.annotation.versioning.Version("0.1.0")
+package org.nettwin.distill;
