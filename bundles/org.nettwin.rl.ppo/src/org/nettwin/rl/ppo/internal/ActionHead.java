@@ -59,8 +59,7 @@ abstract sealed class ActionHead {
 
     /**
      * ADDS {@code wLogProb · ∂log π(raw)/∂θ + wEntropy · ∂H/∂θ} to the output gradient {@code dOut}
-     * at {@code o} and to {@code dLogStd}; must follow a {@link #logProb} or {@link #entropy} of the
-     * same row (categorical heads reuse the softmax it left in the scratch row).
+     * at {@code o} and to {@code dLogStd}, θ being the outputs and the log-stds.
      */
     abstract void backward(double[] out, int o, double[] logStd, double[] raw, int r, double wLogProb, double wEntropy, double[] dOut,
             double[] dLogStd);

@@ -48,7 +48,7 @@ final class Ppo implements Algorithm {
     final PpoGroup[] groups;
     final PpoPolicy[] policies;
     SeededRandom random;
-    EpisodeTracker tracker = new EpisodeTracker();
+    final EpisodeTracker tracker = new EpisodeTracker();
     long updates;
     private final int agents;
     private final int nSteps;

@@ -11,8 +11,6 @@ import java.io.OutputStream;
 import java.util.zip.CRC32;
 
 import org.nettwin.api.rl.Checkpointable;
-import org.nettwin.api.run.EpisodeTracker;
-import org.nettwin.api.run.TrainingListener;
 import org.nettwin.nn.Adam;
 import org.nettwin.nn.Mlp;
 import org.nettwin.nn.NetworkFormat;
@@ -173,7 +171,7 @@ final class PpoCheckpoint implements Checkpointable {
             for (int g = 0; g < groups; g++) {
                 apply(states[g], ppo.groups[g]);
             }
-            ppo.tracker = trackerAt(steps, episodes);
+            ppo.tracker.restore(steps, episodes);
             ppo.updates = updates;
             ppo.random.setState(randomState);
             ppo.rolloutLength = 0;
@@ -218,12 +216,13 @@ final class PpoCheckpoint implements Checkpointable {
     private static void apply(GroupState state, PpoGroup g) {
         g.actor.copyParametersFrom(state.actor());
         g.critic.copyParametersFrom(state.critic());
-        g.actorAdam = state.actorAdam();
-        g.criticAdam = state.criticAdam();
+        g.actorAdam.copyStateFrom(state.actorAdam());
+        g.criticAdam.copyStateFrom(state.criticAdam());
         System.arraycopy(state.logStd(), 0, g.logStd, 0, g.logStd.length);
-        // org.nettwin.nn's Adam restores its step count only from its own file format, so a fresh
-        // optimiser is brought to the actor's count with zero-gradient steps (zero moments and zero
-        // gradients leave every parameter unchanged), then given the saved moments
+        // the log-stds' Adam is not a network's, so NetworkFormat cannot carry it: a fresh optimiser
+        // is brought to the actor's step count (always equal to it) with zero-gradient steps (zero
+        // moments and zero gradients leave every parameter unchanged), given the saved moments, and
+        // its state copied over
         Adam logStdAdam = new Adam(g.logStd.length, g.actorAdam.learningRate());
         double[] zeros = new double[g.logStd.length];
         double[] scratch = new double[g.logStd.length];
@@ -232,23 +231,6 @@ final class PpoCheckpoint implements Checkpointable {
         }
         System.arraycopy(state.first(), 0, logStdAdam.firstMoments(), 0, g.logStd.length);
         System.arraycopy(state.second(), 0, logStdAdam.secondMoments(), 0, g.logStd.length);
-        g.logStdAdam = logStdAdam;
-    }
-
-    /**
-     * An episode tracker whose counters over every budget are {@code steps} and {@code episodes}
-     * (EpisodeTracker offers no setter in API 0.1, so they are replayed silently; a few ms per
-     * million steps).
-     */
-    static EpisodeTracker trackerAt(long steps, long episodes) {
-        EpisodeTracker t = new EpisodeTracker();
-        t.begin(Long.MAX_VALUE, TrainingListener.NONE);
-        for (long e = 0; e < episodes; e++) {
-            t.step(0.0, true);
-        }
-        for (long k = episodes; k < steps; k++) {
-            t.step(0.0, false);
-        }
-        return t;
+        g.logStdAdam.copyStateFrom(logStdAdam);
     }
 }

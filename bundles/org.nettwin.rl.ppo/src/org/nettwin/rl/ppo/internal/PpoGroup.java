@@ -22,9 +22,9 @@ final class PpoGroup {
     final Mlp critic;
     final double[] logStd;
     final double[] logStdGrad;
-    Adam actorAdam;
-    Adam criticAdam;
-    Adam logStdAdam;
+    final Adam actorAdam;
+    final Adam criticAdam;
+    final Adam logStdAdam;
     final int maxBatch;
     private final int[] samples;
     private final double[] actorX;
