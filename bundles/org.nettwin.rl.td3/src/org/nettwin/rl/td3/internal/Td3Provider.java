@@ -132,6 +132,16 @@ public final class Td3Provider implements AlgorithmProvider {
         return b.dense(1, Activation.LINEAR).build(seed);
     }
 
+    /**
+     * For benchmarks (the JMH module calls it over the bundle jar): one TD3 update of agent
+     * {@code agent} of an algorithm this provider created, on its current replay (which must hold
+     * at least a batch); a delayed actor step every {@code policyDelay} calls, as in training.
+     */
+    public static Runnable update(Algorithm algorithm, int agent) {
+        Td3Learner learner = ((Td3) algorithm).learner(agent);
+        return () -> learner.update(Td3Learner.ActorLoss.TD3);
+    }
+
     @Override
     public Policy<?, ?> loadPolicy(EnvironmentSpec spec, InputStream in) throws IOException {
         Optional<String> problem = incompatibility(new EnvironmentSpec(List.of("agent"), List.of(spec.observationSpace()),
