@@ -61,9 +61,11 @@ public record Experiment(Path file, String name, String description, Type type, 
      * @param heldOutSteps     real transitions recorded (not learned from) to measure twin accuracy
      * @param horizon          k of the k-step rollout error
      * @param vanilla          whether vanilla DRL on the real environment runs beside it, same seeds and budget
+     * @param targetFraction   an arm "reaches" vanilla's final reward R when its evaluation return is at
+     *                         least {@code R - (1 - targetFraction) |R|}; 1 = R itself
      */
     public record Loop(String behaviour, long historySteps, long realSteps, long twinSteps, long initialTwinSteps, long heldOutSteps,
-            int horizon, boolean vanilla) {
+            int horizon, boolean vanilla, double targetFraction) {
     }
 
     /**

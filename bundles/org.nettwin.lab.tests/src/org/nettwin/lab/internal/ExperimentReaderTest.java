@@ -120,7 +120,7 @@ class ExperimentReaderTest {
         assertEquals(Experiment.Type.TWIN_LOOP, e.type());
         assertEquals("twin/lstm", e.twin().id());
         assertEquals(4L, e.twin().config().get("window"));
-        assertEquals(new Experiment.Loop("rl/random", 1000, 500, 20000, 20000, 250, 5, true), e.loop(), "defaults filled in");
+        assertEquals(new Experiment.Loop("rl/random", 1000, 500, 20000, 20000, 250, 5, true, 1.0), e.loop(), "defaults filled in");
         assertEquals(500, e.budget().evalEvery());
         String all = String.join("\n", problems("""
                 {"name": "l", "type": "twin-loop", "scenario": {"id": "s/X-v1"}, "algorithm": {"id": "rl/dqn"},

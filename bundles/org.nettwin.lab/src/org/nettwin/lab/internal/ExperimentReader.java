@@ -28,7 +28,7 @@ final class ExperimentReader {
     private static final Set<String> BUDGET = Set.of("steps", "evalEpisodes", "maxEpisodeSteps", "evalEvery");
     private static final Set<String> TWIN = Set.of("id", "config");
     private static final Set<String> LOOP = Set.of("behaviour", "historySteps", "realSteps", "twinSteps", "initialTwinSteps",
-            "heldOutSteps", "horizon", "vanilla");
+            "heldOutSteps", "horizon", "vanilla", "targetFraction");
     private static final Set<String> COLLECT = Set.of("steps", "format", "stochastic");
 
     private final Path file;
@@ -251,8 +251,16 @@ final class ExperimentReader {
             problems.add(problem("loop.vanilla", "must be true or false, got " + render(vanilla)));
             vanilla = Boolean.TRUE;
         }
+        Object fraction = obj.getOrDefault("targetFraction", 1.0);
+        if (fraction instanceof Long l) {
+            fraction = l.doubleValue();
+        }
+        if (!(fraction instanceof Double f) || !(f > 0 && f <= 1)) {
+            problems.add(problem("loop.targetFraction", "must be a number in (0, 1], got " + render(fraction)));
+            fraction = 1.0;
+        }
         return new Experiment.Loop(behaviour == null ? "rl/random" : behaviour, history, real, twin, initial, heldOut, (int) horizon,
-                (Boolean) vanilla);
+                (Boolean) vanilla, (Double) fraction);
     }
 
     private long whole(Map<String, Object> obj, String key, String path, long min, long max, Long def) {

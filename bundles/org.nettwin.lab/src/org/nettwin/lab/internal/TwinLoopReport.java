@@ -13,12 +13,13 @@ import org.nettwin.plot.LineChart;
 
 /**
  * The comparison a twin-loop experiment exists for. Per seed, the target is the vanilla agent's
- * final reward (the mean of its last {@value #FINAL_POINTS} evaluations); each arm's real steps
+ * final reward R (the mean of its last {@value #FINAL_POINTS} evaluations), lowered to
+ * {@code R - (1 - targetFraction) |R|} when the experiment sets a fraction; each arm's real steps
  * are the first evaluation point whose return reaches the target (vanilla always reaches it, at
  * the latest at its end; the twin arm may not, then it counts as not reached). Over seeds:
  * {@code vanilla_real_steps} and {@code twin_real_steps} are means over the seeds where the twin
  * arm reached the target, {@code real_steps_ratio} = their quotient, and the per-seed ratios are
- * listed too.
+ * listed too. The strict figures (fraction 1) are always reported beside them, under {@code strict}.
  */
 final class TwinLoopReport {
 
@@ -53,8 +54,9 @@ final class TwinLoopReport {
         return null;
     }
 
-    static SeedComparison compare(TwinLoopRun.Arm vanilla, TwinLoopRun.Arm twin) {
+    static SeedComparison compare(TwinLoopRun.Arm vanilla, TwinLoopRun.Arm twin, double fraction) {
         double target = finalReturn(vanilla.curve());
+        target -= (1 - fraction) * Math.abs(target);
         Long vanillaSteps = stepsToReach(vanilla.curve(), target);
         return new SeedComparison(vanilla.seed(), target, vanillaSteps == null ? vanilla.curve().get(vanilla.curve().size() - 1).realSteps()
                 : vanillaSteps, stepsToReach(twin.curve(), target), finalReturn(vanilla.curve()), finalReturn(twin.curve()));
@@ -72,61 +74,89 @@ final class TwinLoopReport {
         m.put("history_steps", Math.min(e.loop().historySteps(), e.budget().steps()));
         m.put("K_real_steps_per_iteration", e.loop().realSteps());
         m.put("M_twin_steps_per_iteration", e.loop().twinSteps());
-        m.put("target_rule", "vanilla final reward = mean of its last " + FINAL_POINTS
-                + " evaluations; real steps = first evaluation reaching it; the twin arm's count includes the historical data");
+        double fraction = e.loop().targetFraction();
+        m.put("target_fraction", fraction);
+        m.put("target_rule", "R = vanilla final reward = mean of its last " + FINAL_POINTS + " evaluations; an arm reaches it at its first "
+                + "evaluation >= R - (1 - target_fraction)|R|; the twin arm's real steps include the historical data");
+        int seeds = twin.size();
+        m.put("seeds", seeds);
+        double twinFinal = 0;
+        double oneStep = 0;
+        for (TwinLoopRun.Arm t : twin) {
+            twinFinal += finalReturn(t.curve()) / seeds;
+            oneStep += t.accuracy().meanOneStepError() / seeds;
+        }
+        m.put("twin_final_return_mean", twinFinal);
         List<Map<String, Object>> perSeed = new ArrayList<>();
-        double vanillaSum = 0;
-        double twinSum = 0;
-        double ratioSum = 0;
-        int reached = 0;
-        double vanillaFinalSum = 0;
-        double twinFinalSum = 0;
-        for (int i = 0; i < twin.size(); i++) {
+        for (int i = 0; i < seeds; i++) {
             TwinLoopRun.Arm t = twin.get(i);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("seed", t.seed());
-            row.put("twin_final_return", t.curve().isEmpty() ? null : finalReturn(t.curve()));
+            row.put("twin_final_return", finalReturn(t.curve()));
             row.put("twin_wall_seconds", t.wallSeconds());
-            twinFinalSum += finalReturn(t.curve());
             if (!vanilla.isEmpty()) {
-                TwinLoopRun.Arm v = vanilla.get(i);
-                SeedComparison c = compare(v, t);
+                row.put("vanilla_final_return", finalReturn(vanilla.get(i).curve()));
+                row.put("vanilla_wall_seconds", vanilla.get(i).wallSeconds());
+                SeedComparison c = compare(vanilla.get(i), t, fraction);
                 row.put("target_return", c.target());
-                row.put("vanilla_final_return", c.vanillaFinal());
                 row.put("vanilla_real_steps", c.vanillaSteps());
                 row.put("twin_real_steps", c.twinSteps());
                 row.put("twin_reached_target", c.twinSteps() != null);
                 row.put("real_steps_ratio", c.ratio());
-                row.put("vanilla_wall_seconds", v.wallSeconds());
-                vanillaFinalSum += c.vanillaFinal();
-                if (c.twinSteps() != null) {
-                    reached++;
-                    vanillaSum += c.vanillaSteps();
-                    twinSum += c.twinSteps();
-                    ratioSum += c.ratio();
-                }
             }
             row.put("twin_accuracy", accuracy(t.accuracy()));
             perSeed.add(row);
         }
-        int seeds = twin.size();
-        m.put("seeds", seeds);
-        m.put("twin_final_return_mean", twinFinalSum / seeds);
         if (!vanilla.isEmpty()) {
-            m.put("vanilla_final_return_mean", vanillaFinalSum / seeds);
-            m.put("seeds_where_twin_reached_target", reached);
-            m.put("vanilla_real_steps", reached == 0 ? null : vanillaSum / reached);
-            m.put("twin_real_steps", reached == 0 ? null : twinSum / reached);
-            m.put("real_steps_ratio", reached == 0 || twinSum == 0 ? null : vanillaSum / twinSum);
-            m.put("real_steps_ratio_mean_of_seeds", reached == 0 ? null : ratioSum / reached);
+            double vanillaFinal = 0;
+            for (TwinLoopRun.Arm v : vanilla) {
+                vanillaFinal += finalReturn(v.curve()) / seeds;
+            }
+            m.put("vanilla_final_return_mean", vanillaFinal);
+            m.putAll(aggregate(vanilla, twin, fraction));
+            if (fraction < 1) {
+                Map<String, Object> strict = aggregate(vanilla, twin, 1.0);
+                List<Object> ratios = new ArrayList<>();
+                for (int i = 0; i < seeds; i++) {
+                    SeedComparison c = compare(vanilla.get(i), twin.get(i), 1.0);
+                    Map<String, Object> r = new LinkedHashMap<>();
+                    r.put("seed", c.seed());
+                    r.put("vanilla_real_steps", c.vanillaSteps());
+                    r.put("twin_real_steps", c.twinSteps());
+                    r.put("real_steps_ratio", c.ratio());
+                    ratios.add(r);
+                }
+                strict.put("per_seed", ratios);
+                m.put("strict", strict);
+            }
         }
-        double oneStep = 0;
-        for (TwinLoopRun.Arm t : twin) {
-            oneStep += t.accuracy().meanOneStepError();
-        }
-        m.put("twin_one_step_rmse_mean", oneStep / seeds);
+        m.put("twin_one_step_rmse_mean", oneStep);
         m.put("per_seed", perSeed);
         m.put("wall_seconds", wall);
+        return m;
+    }
+
+    /** Means over the seeds where the twin arm reached the target (the others are counted, not averaged). */
+    private static Map<String, Object> aggregate(List<TwinLoopRun.Arm> vanilla, List<TwinLoopRun.Arm> twin, double fraction) {
+        double vanillaSum = 0;
+        double twinSum = 0;
+        double ratioSum = 0;
+        int reached = 0;
+        for (int i = 0; i < twin.size(); i++) {
+            SeedComparison c = compare(vanilla.get(i), twin.get(i), fraction);
+            if (c.twinSteps() != null) {
+                reached++;
+                vanillaSum += c.vanillaSteps();
+                twinSum += c.twinSteps();
+                ratioSum += c.ratio();
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seeds_where_twin_reached_target", reached);
+        m.put("vanilla_real_steps", reached == 0 ? null : vanillaSum / reached);
+        m.put("twin_real_steps", reached == 0 ? null : twinSum / reached);
+        m.put("real_steps_ratio", reached == 0 || twinSum == 0 ? null : vanillaSum / twinSum);
+        m.put("real_steps_ratio_mean_of_seeds", reached == 0 ? null : ratioSum / reached);
         return m;
     }
 
@@ -158,13 +188,13 @@ final class TwinLoopReport {
         addMean(chart, "DT-enhanced DRL (" + e.twin().id() + ")", twin);
         if (!vanilla.isEmpty()) {
             double target = 0;
-            for (TwinLoopRun.Arm v : vanilla) {
-                target += finalReturn(v.curve());
+            for (int i = 0; i < vanilla.size(); i++) {
+                target += compare(vanilla.get(i), twin.get(i), e.loop().targetFraction()).target() / vanilla.size();
             }
-            target /= vanilla.size();
             double last = Math.max(vanilla.get(0).curve().get(vanilla.get(0).curve().size() - 1).realSteps(),
                     twin.get(0).curve().get(twin.get(0).curve().size() - 1).realSteps());
-            chart.series("vanilla final reward (target)", new double[] {0, last}, new double[] {target, target});
+            chart.series(e.loop().targetFraction() < 1 ? "target: " + Math.round(e.loop().targetFraction() * 100) + "% of vanilla's final reward"
+                    : "target: vanilla's final reward", new double[] {0, last}, new double[] {target, target});
         }
         chart.writePng(file, 960, 600);
     }

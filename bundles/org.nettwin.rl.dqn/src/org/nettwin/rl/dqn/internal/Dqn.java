@@ -3,6 +3,7 @@ package org.nettwin.rl.dqn.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 import org.nettwin.api.Seeds;
@@ -11,6 +12,7 @@ import org.nettwin.api.env.Environment;
 import org.nettwin.api.env.Step;
 import org.nettwin.api.rl.Algorithm;
 import org.nettwin.api.rl.Checkpointable;
+import org.nettwin.api.rl.LossSurface;
 import org.nettwin.api.rl.Policy;
 import org.nettwin.api.rl.Schedule;
 import org.nettwin.api.run.EpisodeTracker;
@@ -33,7 +35,8 @@ final class Dqn implements Algorithm, Checkpointable {
 
     /** The hyper-parameters, validated by the provider's schema. */
     record Settings(double learningRate, double gamma, int batchSize, int bufferSize, int learningStarts, int trainEvery,
-            int targetUpdateSteps, double tau, boolean doubleDqn, double huberDelta, double maxGradNorm, Schedule epsilon) {
+            int targetUpdateSteps, double tau, boolean doubleDqn, double huberDelta, double maxGradNorm, Schedule epsilon,
+            boolean standardizeObservations) {
     }
 
     private final Settings s;
@@ -105,6 +108,9 @@ final class Dqn implements Algorithm, Checkpointable {
             replay.add(obsFlat, actionCode, step.reward(), nextFlat, step.terminated());
             System.arraycopy(nextFlat, 0, obsFlat, 0, obsFlat.length);
             if (replay.size() >= s.learningStarts() && tracker.totalSteps() % s.trainEvery() == 0) {
+                if (s.standardizeObservations() && !policy.inputs.fitted()) {
+                    fitStandardizer();
+                }
                 lossSum += update();
                 lossCount++;
             }
@@ -122,6 +128,16 @@ final class Dqn implements Algorithm, Checkpointable {
         return tracker.budgetSteps();
     }
 
+    /** Fits the input standardisation on the observations collected before learning starts, then freezes it. */
+    private void fitStandardizer() {
+        int width = observations.flatSize();
+        double[] sample = new double[replay.size() * width];
+        for (int i = 0; i < replay.size(); i++) {
+            replay.observation(i, sample, i);
+        }
+        policy.inputs.fit(sample, replay.size());
+    }
+
     /** One gradient step on a replayed batch; returns the Huber loss. */
     double update() {
         int b = s.batchSize();
@@ -132,6 +148,8 @@ final class Dqn implements Algorithm, Checkpointable {
             replay.nextObservation(indices[i], nextStates, i);
             taken[i] = (int) replay.action(indices[i], 0);
         }
+        policy.inputs.apply(states, 0, b);
+        policy.inputs.apply(nextStates, 0, b);
         double[] qNextTarget = target.forward(nextStates, b);
         if (s.doubleDqn()) {
             // the online network picks the next action, the target network values it
@@ -177,18 +195,29 @@ final class Dqn implements Algorithm, Checkpointable {
 
     @Override
     public void saveCheckpoint(OutputStream out) throws IOException {
-        DqnCheckpoint.write(new DqnCheckpoint(online, target, adam, updates, tracker.totalSteps(), tracker.episodes()),
+        DqnCheckpoint.write(new DqnCheckpoint(online, target, adam, policy.inputs, updates, tracker.totalSteps(), tracker.episodes()),
                 observations.describe() + " -> " + policy.actionSpace().describe(), out);
     }
 
     @Override
     public void loadCheckpoint(InputStream in) throws IOException {
-        DqnCheckpoint c = DqnCheckpoint.read(in, observations.describe() + " -> " + policy.actionSpace().describe(), online, adam);
+        DqnCheckpoint c = DqnCheckpoint.read(in, observations.describe() + " -> " + policy.actionSpace().describe(), online, adam,
+                observations.flatSize());
         online.copyParametersFrom(c.online());
         target.copyParametersFrom(c.target());
         adam.copyStateFrom(c.adam());
+        policy.inputs.copyFrom(c.inputs());
         updates = c.updates();
         tracker.restore(c.totalSteps(), c.episodes());
+    }
+
+    /** {@link LossSurface}: the Huber TD loss of the network {@code q} (see {@link DqnLossSurface}). */
+    @Override
+    public <C> Optional<C> capability(Class<C> type) {
+        if (type == LossSurface.class) {
+            return Optional.of(type.cast(new DqnLossSurface(policy, target, observations, s)));
+        }
+        return Algorithm.super.capability(type);
     }
 
     @Override

@@ -11,14 +11,15 @@ import java.io.OutputStream;
 import org.nettwin.nn.Adam;
 import org.nettwin.nn.Mlp;
 import org.nettwin.nn.NetworkFormat;
+import org.nettwin.nn.Standardizer;
 
 /**
  * The whole learning state of a {@link Dqn}, as read from or written to a checkpoint. Format: int
  * magic "NTDC", int version 1, UTF spaces ("OBS -> ACT"), long updates, long total steps, long
- * episodes, then the online network with its Adam state and the target network, each as an int
+ * episodes, the input {@link Standardizer}, then the online network with its Adam state and the target network, each as an int
  * length followed by that many bytes of {@link NetworkFormat} (checksummed). Reading checks everything before the caller changes any state.
  */
-record DqnCheckpoint(Mlp online, Mlp target, Adam adam, long updates, long totalSteps, long episodes) {
+record DqnCheckpoint(Mlp online, Mlp target, Adam adam, Standardizer inputs, long updates, long totalSteps, long episodes) {
 
     static final int MAGIC = 0x4E544443; // "NTDC"
     static final int VERSION = 1;
@@ -31,6 +32,7 @@ record DqnCheckpoint(Mlp online, Mlp target, Adam adam, long updates, long total
         d.writeLong(c.updates());
         d.writeLong(c.totalSteps());
         d.writeLong(c.episodes());
+        c.inputs().write(d);
         for (byte[] network : new byte[][] {NetworkFormat.toBytes(c.online(), c.adam()), NetworkFormat.toBytes(c.target(), null)}) {
             d.writeInt(network.length);
             d.write(network);
@@ -39,13 +41,14 @@ record DqnCheckpoint(Mlp online, Mlp target, Adam adam, long updates, long total
     }
 
     /** Reads a checkpoint for networks shaped like {@code like} and an optimizer like {@code adamLike}. */
-    static DqnCheckpoint read(InputStream in, String spaces, Mlp like, Adam adamLike) throws IOException {
+    static DqnCheckpoint read(InputStream in, String spaces, Mlp like, Adam adamLike, int inputWidth) throws IOException {
         DataInputStream d = new DataInputStream(in);
         long updates;
         long steps;
         long episodes;
         byte[] onlineBytes;
         byte[] targetBytes;
+        Standardizer inputs;
         try {
             if (d.readInt() != MAGIC) {
                 throw new IOException("not a rl/dqn checkpoint (bad magic)");
@@ -61,6 +64,7 @@ record DqnCheckpoint(Mlp online, Mlp target, Adam adam, long updates, long total
             updates = d.readLong();
             steps = d.readLong();
             episodes = d.readLong();
+            inputs = Standardizer.read(d, inputWidth);
             onlineBytes = blob(d);
             targetBytes = blob(d);
         } catch (EOFException e) {
@@ -78,7 +82,7 @@ record DqnCheckpoint(Mlp online, Mlp target, Adam adam, long updates, long total
         if (updates < 0 || steps < 0 || episodes < 0) {
             throw new IOException("corrupt rl/dqn checkpoint: negative counters");
         }
-        return new DqnCheckpoint(q, target, adam, updates, steps, episodes);
+        return new DqnCheckpoint(q, target, adam, inputs, updates, steps, episodes);
     }
 
     private static byte[] blob(DataInputStream d) throws IOException {

@@ -12,6 +12,7 @@ import org.nettwin.api.space.Space;
 import org.nettwin.api.space.TableIndex;
 import org.nettwin.nn.Mlp;
 import org.nettwin.nn.NetworkFormat;
+import org.nettwin.nn.Standardizer;
 
 /**
  * Acts greedily on the online Q network (epsilon-greedy when sampled). A live view of the
@@ -21,17 +22,20 @@ import org.nettwin.nn.NetworkFormat;
 final class DqnPolicy implements Policy<Object, Object> {
 
     static final int MAGIC = 0x4E54444E; // "NTDN"
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private final Space<Object> observations;
     private final Space<Object> actions;
     private final TableIndex actionIndex;
     private final Object[] actionValues;
     final Mlp q;
+    /** Input standardisation, fitted when learning starts (identity until then). */
+    final Standardizer inputs;
     private final double[] input;
     double epsilon;
 
-    DqnPolicy(Space<Object> observations, Space<Object> actions, TableIndex actionIndex, Mlp q) {
+    DqnPolicy(Space<Object> observations, Space<Object> actions, TableIndex actionIndex, Mlp q, Standardizer inputs) {
+        this.inputs = inputs;
         this.observations = observations;
         this.actions = actions;
         this.actionIndex = actionIndex;
@@ -45,6 +49,7 @@ final class DqnPolicy implements Policy<Object, Object> {
 
     int greedy(Object observation) {
         observations.flatten(observation, input, 0);
+        inputs.apply(input, 0, 1);
         double[] values = q.predict(input);
         int best = 0;
         for (int a = 1; a < actionValues.length; a++) {
@@ -92,7 +97,10 @@ final class DqnPolicy implements Policy<Object, Object> {
         return q.parameterCount();
     }
 
-    /** Format: int magic "NTDN", int version 1, UTF observation and action spaces, then the network in {@link NetworkFormat}. */
+    /**
+     * Format: int magic "NTDN", int version 2, UTF observation and action spaces, the input
+     * {@link Standardizer}, then the network in {@link NetworkFormat}.
+     */
     @Override
     public void save(OutputStream out) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
@@ -100,6 +108,7 @@ final class DqnPolicy implements Policy<Object, Object> {
         d.writeInt(VERSION);
         d.writeUTF(observations.describe());
         d.writeUTF(actions.describe());
+        inputs.write(d);
         d.flush();
         NetworkFormat.write(q, out);
         out.flush();
@@ -107,6 +116,7 @@ final class DqnPolicy implements Policy<Object, Object> {
 
     static DqnPolicy load(Space<Object> observations, Space<Object> actions, InputStream in) throws IOException {
         DataInputStream d = new DataInputStream(in);
+        Standardizer standardizer;
         try {
             if (d.readInt() != MAGIC) {
                 throw new IOException("not a rl/dqn policy file (bad magic)");
@@ -121,6 +131,7 @@ final class DqnPolicy implements Policy<Object, Object> {
                 throw new IOException("policy was saved for " + obs + " -> " + act + ", not " + observations.describe() + " -> "
                         + actions.describe());
             }
+            standardizer = Standardizer.read(d, observations.flatSize());
         } catch (java.io.EOFException e) {
             throw new IOException("rl/dqn policy file is truncated", e);
         }
@@ -130,6 +141,6 @@ final class DqnPolicy implements Policy<Object, Object> {
             throw new IOException("the saved network maps " + q.inputSize() + " -> " + q.outputSize() + ", the spaces need "
                     + observations.flatSize() + " -> " + index.size());
         }
-        return new DqnPolicy(observations, actions, index, q);
+        return new DqnPolicy(observations, actions, index, q, standardizer);
     }
 }

@@ -19,6 +19,7 @@ import org.nettwin.api.space.Space;
 import org.nettwin.api.space.TableIndex;
 import org.nettwin.nn.Activation;
 import org.nettwin.nn.Mlp;
+import org.nettwin.nn.Standardizer;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code rl/dqn}: deep Q-learning with replay, target network and double-DQN targets, for discrete actions. */
@@ -39,7 +40,9 @@ public final class DqnProvider implements AlgorithmProvider {
             .doubleParam("tau", 0.0, 0.0, 1.0, "Polyak rate of soft target updates; 0 = hard copies")
             .boolParam("doubleDqn", true, "double-DQN targets: the online network chooses, the target network values")
             .doubleParam("huberDelta", 1.0, 1e-6, 1e6, "Huber loss threshold")
-            .doubleParam("maxGradNorm", 10.0, 0.0, 1e9, "global gradient-norm clip; 0 = none"),
+            .doubleParam("maxGradNorm", 10.0, 0.0, 1e9, "global gradient-norm clip; 0 = none")
+            .boolParam("standardizeObservations", true,
+                    "standardise network inputs by the mean and deviation of the observations collected before learning starts"),
             "epsilon", "the exploration rate", "linear", 1.0, 0.05, 10_000, 0.0, 1.0).build();
 
     @Override
@@ -86,8 +89,8 @@ public final class DqnProvider implements AlgorithmProvider {
         Dqn.Settings settings = new Dqn.Settings(config.getDouble("learningRate"), config.getDouble("gamma"), batch,
                 config.getInt("bufferSize"), config.getInt("learningStarts"), config.getInt("trainEvery"), config.getInt("targetUpdateSteps"),
                 config.getDouble("tau"), config.getBoolean("doubleDqn"), config.getDouble("huberDelta"), config.getDouble("maxGradNorm"),
-                Schedule.from(config, "epsilon"));
-        return new Dqn(new DqnPolicy(obs, act, actions, online), target, obs, settings, seed);
+                Schedule.from(config, "epsilon"), config.getBoolean("standardizeObservations"));
+        return new Dqn(new DqnPolicy(obs, act, actions, online, new Standardizer(obs.flatSize())), target, obs, settings, seed);
     }
 
     static Mlp network(int inputs, int[] hidden, int outputs, int batch, long seed) {
