@@ -1,6 +1,7 @@
 package org.nettwin.twin.sequence;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
@@ -183,16 +184,23 @@ public final class SequenceTrainer {
     public static History[] trainBoth(SequenceModel state, SequenceModel reward, SequenceData data, Split split, int epochs, int patience,
             long seed, TrainingListener listener, String prefix) {
         AtomicReference<Object> stateResult = new AtomicReference<>();
+        // listeners are called on the learning thread only: it polls cancellation and the worker reads the flag
+        AtomicBoolean cancelled = new AtomicBoolean(listener.isCancelled());
         Thread worker = new Thread(() -> {
             try {
-                stateResult.set(train(state, data, false, split, epochs, patience, Seeds.derive(seed, "state"), listener::isCancelled));
+                stateResult.set(train(state, data, false, split, epochs, patience, Seeds.derive(seed, "state"), cancelled::get));
             } catch (Throwable e) {
                 stateResult.set(e);
             }
         }, "twin-state-model");
         worker.setDaemon(true);
         worker.start();
-        History rewardHistory = train(reward, data, true, split, epochs, patience, Seeds.derive(seed, "reward"), listener::isCancelled);
+        History rewardHistory = train(reward, data, true, split, epochs, patience, Seeds.derive(seed, "reward"), () -> {
+            if (listener.isCancelled()) {
+                cancelled.set(true);
+            }
+            return cancelled.get();
+        });
         try {
             worker.join();
         } catch (InterruptedException e) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.nettwin.api.twin.TwinAccuracy;
+import org.nettwin.plot.LineChart;
 
 /**
  * Writes a twin's accuracy for people and programs:
@@ -18,7 +19,8 @@ import org.nettwin.api.twin.TwinAccuracy;
  * <li>{@code twin-accuracy.csv}: {@code kind,name,value} rows ({@code one_step,obs_0,…},
  * {@code rollout,1,…}, {@code reward,reward,…});</li>
  * <li>{@code twin-trajectory.csv}: {@code step,feature,real,twin}, a twin and a real trajectory from
- * the same start with the same actions ({@link SequenceTwin#compare}).</li>
+ * the same start with the same actions ({@link SequenceTwin#compare}), and its plots
+ * {@code twin-vs-real-FEATURE.png}.</li>
  * </ul>
  * NaN (no data at that horizon) is written as {@code null} in JSON and empty in CSV.
  *
@@ -48,7 +50,11 @@ public final class TwinReport {
         }
     }
 
-    /** Writes {@code twin-trajectory.csv} into {@code dir} for the features {@code features} ({@code names} label them). */
+    /**
+     * Writes {@code twin-trajectory.csv} into {@code dir} for the features {@code features}
+     * ({@code names} label them), and for each of them a plot {@code twin-vs-real-NAME.png} of the
+     * real and the twin trajectory (same start, same actions).
+     */
     public static void writeTrajectory(Path dir, TwinTrajectory trajectory, List<String> names, int... features) throws IOException {
         Files.createDirectories(dir);
         try (Writer out = Files.newBufferedWriter(dir.resolve("twin-trajectory.csv"), StandardCharsets.UTF_8)) {
@@ -58,6 +64,21 @@ public final class TwinReport {
                     out.write(t + "," + names.get(f) + "," + csv(trajectory.real()[t][f]) + "," + csv(trajectory.twin()[t][f]) + "\n");
                 }
             }
+        }
+        int steps = trajectory.steps() + 1;
+        double[] x = new double[steps];
+        for (int t = 0; t < steps; t++) {
+            x[t] = t;
+        }
+        for (int f : features) {
+            double[] real = new double[steps];
+            double[] twin = new double[steps];
+            for (int t = 0; t < steps; t++) {
+                real[t] = trajectory.real()[t][f];
+                twin[t] = trajectory.twin()[t][f];
+            }
+            new LineChart("twin vs real: " + names.get(f) + " (same start, same actions)", "step", names.get(f)).series("real", x, real)
+                    .series("twin", x, twin).writePng(dir.resolve("twin-vs-real-" + names.get(f).replaceAll("[^A-Za-z0-9_.-]", "_") + ".png"), 800, 450);
         }
     }
 

@@ -161,5 +161,9 @@ class LstmTwinTest {
         assertTrue(json.contains("\"one_step_rmse\"") && json.contains("\"rollout_rmse\"") && json.contains("\"reward_rmse\""), json);
         assertEquals(1 + 3 + 4 + 1, Files.readAllLines(dir.resolve("twin-accuracy.csv")).size());
         assertEquals(1 + 2 * 21, Files.readAllLines(dir.resolve("twin-trajectory.csv")).size());
+        for (String feature : List.of("obs_0", "obs_1")) {
+            byte[] png = Files.readAllBytes(dir.resolve("twin-vs-real-" + feature + ".png"));
+            assertTrue(png.length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "a PNG plot of " + feature);
+        }
     }
 }
