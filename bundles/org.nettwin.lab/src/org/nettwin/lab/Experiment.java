@@ -19,13 +19,15 @@ import java.util.Map;
  * @param collection  what to record ({@link Type#COLLECT} only, else {@code null})
  * @param twin        the twin builder and its raw configuration ({@link Type#TWIN_LOOP} only, else {@code null})
  * @param loop        the closed-loop settings ({@link Type#TWIN_LOOP} only, else {@code null})
+ * @param landscape   loss landscapes of the final agents ({@link Type#TWIN_LOOP}, optional), else {@code null}
  * @param seeds       one run per seed
  * @param locations   where each field path ({@code scenario.config.cells}, {@code seeds[1]}) is
  *                    in the file, as {@code LINE:COLUMN}
  * @since 0.1
  */
 public record Experiment(Path file, String name, String description, Type type, PluginRef scenario, PluginRef algorithm,
-        Budget budget, Collection collection, PluginRef twin, Loop loop, List<Long> seeds, Map<String, String> locations) {
+        Budget budget, Collection collection, PluginRef twin, Loop loop, Landscape landscape, List<Long> seeds,
+        Map<String, String> locations) {
 
     /** What an experiment does. */
     public enum Type {
@@ -45,6 +47,20 @@ public record Experiment(Path file, String name, String description, Type type, 
         public String fileName() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
+    }
+
+    /**
+     * Filter-normalised loss landscapes (Li et al. 2018) of each arm's final agent, on the held-out
+     * real transitions, to compare twin-trained and real-trained agents.
+     *
+     * @param network    the algorithm's network ({@code LossSurface.networks()}, e.g. {@code q}, {@code critic1})
+     * @param range      α and β run over [-range, range] (units of the filters' own norms)
+     * @param points     samples of the 1-D curve (odd)
+     * @param gridPoints samples per axis of the 2-D plane (odd; 0 = no plane)
+     * @param epsilon    radius of the sharpness figure
+     * @param radius     radius of the 2-D mean increase
+     */
+    public record Landscape(String network, double range, int points, int gridPoints, double epsilon, double radius) {
     }
 
     /**
@@ -135,6 +151,7 @@ public record Experiment(Path file, String name, String description, Type type, 
 
     /** @return a copy with a single seed */
     public Experiment withSeed(long seed) {
-        return new Experiment(file, name, description, type, scenario, algorithm, budget, collection, twin, loop, List.of(seed), locations);
+        return new Experiment(file, name, description, type, scenario, algorithm, budget, collection, twin, loop, landscape, List.of(seed),
+                locations);
     }
 }

@@ -57,6 +57,10 @@ class TwinLoopIT {
     }
 
     Path experiment(String name, String scenario, String algorithm) throws IOException {
+        return experiment(name, scenario, algorithm, "q");
+    }
+
+    Path experiment(String name, String scenario, String algorithm, String landscapeNetwork) throws IOException {
         return Files.writeString(dir.resolve(name + ".json"), """
                 {"name": "%s", "type": "twin-loop",
                  "scenario": %s,
@@ -64,8 +68,9 @@ class TwinLoopIT {
                  "twin": {"id": "twin/tabular"},
                  "loop": {"historySteps": 600, "realSteps": 400, "twinSteps": 1500, "initialTwinSteps": 3000, "heldOutSteps": 300},
                  "budget": {"steps": 1800, "evalEvery": 400, "evalEpisodes": 2},
+                 "landscape": {"network": "%s", "range": 0.5, "points": 5, "gridPoints": 3},
                  "seeds": [3, 4]}
-                """.formatted(name, scenario, algorithm));
+                """.formatted(name, scenario, algorithm, landscapeNetwork));
     }
 
     static final String ADMISSION = "{\"id\": \"admission/Control-v1\"}";
@@ -108,6 +113,16 @@ class TwinLoopIT {
             assertNotNull(image, png + " decodes");
             assertEquals(960, image.getWidth());
         }
+        Map<String, Object> landscape = (Map<String, Object>) summary.get("landscape");
+        for (String arm : List.of("vanilla", "twin")) {
+            Map<String, Object> figures = (Map<String, Object>) landscape.get(arm);
+            assertTrue(Double.isFinite(((Number) figures.get("mean_increase_mean")).doubleValue()), arm + ": " + figures);
+            assertTrue(((Number) figures.get("sharpness_mean")).doubleValue() >= 0, arm + ": sharpness is a rise, never negative");
+            for (String suffix : List.of("-1d.csv", "-1d.png", "-2d.csv", "-2d.png", ".json")) {
+                assertTrue(Files.isRegularFile(dir.resolve("a/landscape/seed3-" + arm + suffix)), arm + suffix);
+            }
+        }
+        assertNotNull(ImageIO.read(dir.resolve("a/landscape/landscape-1d.png").toFile()));
         Map<String, Object> resolved = new ObjectMapper().readValue(dir.resolve("a/experiment.json").toFile(), Map.class);
         assertEquals("twin-loop", resolved.get("type"));
         assertEquals("twin/tabular", ((Map<String, Object>) resolved.get("twin")).get("id"));
@@ -130,6 +145,11 @@ class TwinLoopIT {
         Path multi = experiment("multi", "{\"id\": \"slicing/MultiCell-v1\"}", "{\"id\": \"rl/random\"}");
         e = assertThrows(ExperimentException.class, () -> runner.validate(runner.load(multi)));
         assertTrue(String.join("\n", e.problems()).contains("scenario.id: twin-loop experiments need a single-agent scenario"),
+                e.problems().toString());
+
+        Path noSuchNetwork = experiment("net", ADMISSION, DQN, "critic9");
+        e = assertThrows(ExperimentException.class, () -> runner.validate(runner.load(noSuchNetwork)));
+        assertTrue(String.join("\n", e.problems()).contains("landscape.network: rl/dqn has no network 'critic9'; it has [q]"),
                 e.problems().toString());
 
         Path unknownTwin = Files.writeString(dir.resolve("unknown.json"), Files.readString(experiment("u", ADMISSION, DQN))

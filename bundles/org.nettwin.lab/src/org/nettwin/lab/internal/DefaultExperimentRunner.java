@@ -173,6 +173,15 @@ public final class DefaultExperimentRunner implements ExperimentRunner {
             problems.add(e.locate("algorithm.id") + ": algorithm.id: " + e.algorithm().id()
                     + " cannot hand its policy from agent 2 to agent 1 (it is not Checkpointable)");
         }
+        if (e.landscape() != null) {
+            java.util.Optional<org.nettwin.api.rl.LossSurface> surface = probe.capability(org.nettwin.api.rl.LossSurface.class);
+            if (surface.isEmpty()) {
+                problems.add(e.locate("landscape") + ": landscape: " + e.algorithm().id() + " offers no loss surface");
+            } else if (!surface.get().networks().contains(e.landscape().network())) {
+                problems.add(e.locate("landscape.network") + ": landscape.network: " + e.algorithm().id() + " has no network '"
+                        + e.landscape().network() + "'; it has " + surface.get().networks());
+            }
+        }
     }
 
     private static void checkSavedPolicy(Experiment e, Resolved r, EnvironmentSpec spec, List<String> problems) {
@@ -425,7 +434,11 @@ public final class DefaultExperimentRunner implements ExperimentRunner {
             loop.put("heldOutSteps", e.loop().heldOutSteps());
             loop.put("horizon", e.loop().horizon());
             loop.put("vanilla", e.loop().vanilla());
+            loop.put("targetFraction", e.loop().targetFraction());
             m.put("loop", loop);
+            if (e.landscape() != null) {
+                m.put("landscape", e.landscape());
+            }
         }
         if (e.type() == Experiment.Type.COLLECT) {
             Map<String, Object> collect = new LinkedHashMap<>();

@@ -22,7 +22,8 @@ import org.nettwin.lab.ExperimentException;
 final class ExperimentReader {
 
     private static final Set<String> TOP = Set.of("name", "description", "type", "scenario", "algorithm", "budget", "collect", "twin", "loop",
-            "seeds");
+            "landscape", "seeds");
+    private static final Set<String> LANDSCAPE = Set.of("network", "range", "points", "gridPoints", "epsilon", "radius");
     private static final Set<String> SCENARIO = Set.of("id", "config");
     private static final Set<String> ALGORITHM = Set.of("id", "config", "policy");
     private static final Set<String> BUDGET = Set.of("steps", "evalEpisodes", "maxEpisodeSteps", "evalEvery");
@@ -67,6 +68,7 @@ final class ExperimentReader {
         Experiment.Collection collection = null;
         Experiment.PluginRef twin = null;
         Experiment.Loop loop = null;
+        Experiment.Landscape landscape = null;
         if (type == Experiment.Type.COLLECT) {
             collection = collection(top);
             notFor(top, "budget", type);
@@ -77,7 +79,9 @@ final class ExperimentReader {
         if (type == Experiment.Type.TWIN_LOOP) {
             twin = plugin(top, "twin", TWIN);
             loop = loop(top);
+            landscape = top.containsKey("landscape") ? landscape(top) : null;
         } else {
+            notFor(top, "landscape", type);
             notFor(top, "twin", type);
             notFor(top, "loop", type);
         }
@@ -89,7 +93,7 @@ final class ExperimentReader {
             throw new ExperimentException(problems);
         }
         return new Experiment(file, name, description == null ? "" : description, type, scenario, algorithm, budget, collection, twin, loop,
-                seeds,
+                landscape, seeds,
                 Map.copyOf(locations));
     }
 
@@ -227,6 +231,42 @@ final class ExperimentReader {
         long max = whole(obj, "maxEpisodeSteps", "budget", 1, 100_000_000, 100_000L);
         long every = whole(obj, "evalEvery", "budget", 0, 10_000_000_000L, 0L);
         return new Experiment.Budget(steps, (int) eval, (int) max, every);
+    }
+
+    private Experiment.Landscape landscape(Map<String, Object> top) {
+        if (!(top.get("landscape") instanceof Map<?, ?> m)) {
+            problems.add(problem("landscape", "must be an object {\"network\": \"q\", \"range\": 1.0, \"points\": 21}, got "
+                    + render(top.get("landscape"))));
+            return null;
+        }
+        Map<String, Object> obj = cast(m);
+        unknown(obj, LANDSCAPE, "landscape");
+        String network = string(obj, "network", "landscape", true);
+        double range = number(obj, "range", "landscape", 1.0);
+        long points = whole(obj, "points", "landscape", 3, 10_001, 21L);
+        long grid = whole(obj, "gridPoints", "landscape", 0, 201, 0L);
+        double epsilon = number(obj, "epsilon", "landscape", 0.1);
+        double radius = number(obj, "radius", "landscape", 0.5);
+        if (points % 2 == 0) {
+            problems.add(problem("landscape.points", "must be odd (so that the trained parameters are a sample), got " + points));
+        }
+        if (grid != 0 && (grid < 3 || grid % 2 == 0)) {
+            problems.add(problem("landscape.gridPoints", "must be 0 or odd and at least 3, got " + grid));
+        }
+        return new Experiment.Landscape(network, range, (int) points, (int) grid, epsilon, radius);
+    }
+
+    /** A positive finite number, or {@code def} when absent. */
+    private double number(Map<String, Object> obj, String key, String path, double def) {
+        Object v = obj.getOrDefault(key, def);
+        if (v instanceof Long l) {
+            v = l.doubleValue();
+        }
+        if (!(v instanceof Double d) || !(d > 0) || d.isInfinite()) {
+            problems.add(problem(join(path, key), "must be a positive number, got " + render(v)));
+            return def;
+        }
+        return d;
     }
 
     private Experiment.Loop loop(Map<String, Object> top) {

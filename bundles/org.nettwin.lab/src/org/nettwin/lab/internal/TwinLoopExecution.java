@@ -70,9 +70,13 @@ final class TwinLoopExecution {
         }
         double wall = (System.nanoTime() - start) / 1e9;
         Map<String, Object> summary = TwinLoopReport.summary(experiment, vanillas, twins, wall);
-        Files.writeString(dir.resolve("summary.json"), DefaultExperimentRunner.JSON.writeValueAsString(summary) + "\n", StandardCharsets.UTF_8);
         TwinLoopReport.rewardPlot(experiment, vanillas, twins, dir.resolve("reward.png"));
         TwinLoopReport.twinErrorPlot(experiment, twins, dir.resolve("twin-error.png"));
+        if (experiment.landscape() != null) {
+            TwinLoopReport.landscapes(experiment, arms, dir.resolve("landscape"));
+            summary.put("landscape", TwinLoopReport.landscapeSummary(experiment, vanillas, twins));
+        }
+        Files.writeString(dir.resolve("summary.json"), DefaultExperimentRunner.JSON.writeValueAsString(summary) + "\n", StandardCharsets.UTF_8);
         List<RunResult.SeedResult> results = new ArrayList<>();
         for (TwinLoopRun.Arm t : twins) {
             long episodes = t.rows().stream().filter(r -> r.metric().endsWith("/episode_return")).count();

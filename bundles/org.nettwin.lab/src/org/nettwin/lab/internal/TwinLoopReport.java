@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.nettwin.api.twin.TwinAccuracy;
 import org.nettwin.lab.Experiment;
+import org.nettwin.landscape.LandscapeFiles;
 import org.nettwin.plot.LineChart;
 
 /**
@@ -219,6 +220,75 @@ final class TwinLoopReport {
             chart.series("seed " + t.seed(), x, y);
         }
         chart.writePng(file, 960, 600);
+    }
+
+    /**
+     * landscape/: per seed and arm the files of {@link LandscapeFiles}, and landscape-1d.png with the
+     * mean 1-D curve of each arm (every curve samples the same α grid).
+     */
+    static void landscapes(Experiment e, List<TwinLoopRun.Arm> arms, Path dir) throws IOException {
+        java.nio.file.Files.createDirectories(dir);
+        Experiment.Landscape l = e.landscape();
+        for (TwinLoopRun.Arm a : arms) {
+            LandscapeFiles.write(dir, "seed" + a.seed() + "-" + a.name(), a.landscape(), a.plane(), l.epsilon(), l.radius());
+        }
+        LineChart chart = new LineChart(e.name() + ": loss of '" + l.network() + "' along filter-normalised directions (mean of seeds)",
+                "alpha", "loss on held-out real transitions");
+        for (String arm : List.of(TwinLoopRun.VANILLA, TwinLoopRun.TWIN)) {
+            List<TwinLoopRun.Arm> of = arms.stream().filter(a -> a.name().equals(arm)).toList();
+            if (of.isEmpty()) {
+                continue;
+            }
+            double[] alphas = of.get(0).landscape().alphas();
+            double[] mean = new double[alphas.length];
+            for (TwinLoopRun.Arm a : of) {
+                for (int k = 0; k < alphas.length; k++) {
+                    mean[k] += a.landscape().losses()[k] / of.size();
+                }
+            }
+            chart.series(arm.equals(TwinLoopRun.TWIN) ? "DT-enhanced agent" : "vanilla agent", alphas, mean);
+        }
+        chart.writePng(dir.resolve("landscape-1d.png"), 960, 600);
+    }
+
+    /** Flatness figures of each arm, per seed and their means: smaller is flatter. */
+    static Map<String, Object> landscapeSummary(Experiment e, List<TwinLoopRun.Arm> vanilla, List<TwinLoopRun.Arm> twin) {
+        Experiment.Landscape l = e.landscape();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("network", l.network());
+        m.put("data", "the held-out real transitions");
+        for (List<TwinLoopRun.Arm> arms : List.of(vanilla, twin)) {
+            if (arms.isEmpty()) {
+                continue;
+            }
+            Map<String, Object> arm = new LinkedHashMap<>();
+            double increase = 0;
+            double sharp = 0;
+            double planeIncrease = 0;
+            List<Map<String, Object>> perSeed = new ArrayList<>();
+            for (TwinLoopRun.Arm a : arms) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("seed", a.seed());
+                row.put("centre_loss", a.landscape().centreLoss());
+                row.put("mean_increase", a.landscape().meanIncrease());
+                row.put("sharpness", a.landscape().sharpness(l.epsilon()));
+                increase += a.landscape().meanIncrease() / arms.size();
+                sharp += a.landscape().sharpness(l.epsilon()) / arms.size();
+                if (a.plane() != null) {
+                    row.put("plane_mean_increase_within_radius", a.plane().meanIncreaseWithin(l.radius()));
+                    planeIncrease += a.plane().meanIncreaseWithin(l.radius()) / arms.size();
+                }
+                perSeed.add(row);
+            }
+            arm.put("mean_increase_mean", increase);
+            arm.put("sharpness_mean", sharp);
+            if (l.gridPoints() > 0) {
+                arm.put("plane_mean_increase_within_radius_mean", planeIncrease);
+            }
+            arm.put("per_seed", perSeed);
+            m.put(arms.get(0).name(), arm);
+        }
+        return m;
     }
 
     /** Adds the mean curve over seeds; every seed of an arm evaluates at the same real-step counts. */

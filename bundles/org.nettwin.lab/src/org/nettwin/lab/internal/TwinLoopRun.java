@@ -18,6 +18,7 @@ import org.nettwin.api.rl.Algorithm;
 import org.nettwin.api.rl.AlgorithmProvider;
 import org.nettwin.api.rl.Checkpointable;
 import org.nettwin.api.rl.EnvironmentSpec;
+import org.nettwin.api.rl.LossSurface;
 import org.nettwin.api.rl.Policy;
 import org.nettwin.api.rl.Rollouts;
 import org.nettwin.api.run.EpisodeEvent;
@@ -28,6 +29,9 @@ import org.nettwin.api.twin.DigitalTwin;
 import org.nettwin.api.twin.TwinAccuracy;
 import org.nettwin.api.twin.TwinBuilder;
 import org.nettwin.lab.Experiment;
+import org.nettwin.landscape.Curve;
+import org.nettwin.landscape.LossLandscape;
+import org.nettwin.landscape.Plane;
 
 /**
  * One seed of a twin-loop experiment, either arm. The DT-enhanced arm follows the slicing paper's
@@ -56,9 +60,12 @@ final class TwinLoopRun {
     /**
      * What one arm of one seed produced.
      *
-     * @param accuracy the twin's accuracy on held-out data after the last calibration (twin arm), else null
+     * @param accuracy  the twin's accuracy on held-out data after the last calibration (twin arm), else null
+     * @param landscape the final agent's 1-D loss landscape on the held-out data, if asked for, else null
+     * @param plane     its 2-D landscape, if asked for, else null
      */
-    record Arm(long seed, String name, List<Point> curve, List<Row> rows, double wallSeconds, TwinAccuracy accuracy) {
+    record Arm(long seed, String name, List<Point> curve, List<Row> rows, double wallSeconds, TwinAccuracy accuracy, Curve landscape,
+            Plane plane) {
     }
 
     /** Receives real-step progress of an arm; thread-safe implementations, arms may run in parallel. */
@@ -94,8 +101,36 @@ final class TwinLoopRun {
                 curve.add(evaluate(e, eval, agent, seed, counted.steps(), rows, VANILLA));
                 progress.advance(label, counted.steps(), budget);
             }
+            Curve line = null;
+            Plane plane = null;
+            if (e.landscape() != null) {
+                // the same held-out transitions the twin arm measures its twin on
+                try (Scenario heldOutScenario = p.scenarios().create(p.scenarioConfig(), Seeds.derive(seed, "scenario"))) {
+                    EnvironmentSpec spec = EnvironmentSpec.of(heldOutScenario);
+                    Policy<?, ?> behaviour = p.behaviour().create(spec, p.behaviourConfig(), Seeds.derive(seed, "behaviour")).policy();
+                    TransitionDataset heldOut = record(heldOutScenario, behaviour, e.loop().heldOutSteps(), seed, "held-out", Map.of());
+                    line = line(e, agent, heldOut, seed);
+                    plane = plane(e, agent, heldOut, seed);
+                }
+            }
+            return new Arm(seed, VANILLA, curve, rows, (System.nanoTime() - start) / 1e9, null, line, plane);
         }
-        return new Arm(seed, VANILLA, curve, rows, (System.nanoTime() - start) / 1e9, null);
+    }
+
+    private static Curve line(Experiment e, Algorithm agent, TransitionDataset heldOut, long seed) {
+        Experiment.Landscape l = e.landscape();
+        return l == null ? null : LossLandscape.line(surface(agent), l.network(), heldOut, l.range(), l.points(), Seeds.derive(seed, "landscape"));
+    }
+
+    private static Plane plane(Experiment e, Algorithm agent, TransitionDataset heldOut, long seed) {
+        Experiment.Landscape l = e.landscape();
+        return l == null || l.gridPoints() == 0 ? null
+                : LossLandscape.plane(surface(agent), l.network(), heldOut, l.range(), l.gridPoints(), Seeds.derive(seed, "landscape"));
+    }
+
+    private static LossSurface surface(Algorithm agent) {
+        return agent.capability(LossSurface.class)
+                .orElseThrow(() -> new IllegalArgumentException("the algorithm offers no loss surface for landscapes"));
     }
 
     static Arm twin(Plugins p, Experiment e, long seed, Progress progress) {
@@ -151,7 +186,8 @@ final class TwinLoopRun {
                     curve.add(evaluate(e, eval, agent1, seed, now, rows, TWIN));
                     progress.advance(label, now, budget);
                 }
-                return new Arm(seed, TWIN, curve, rows, (System.nanoTime() - start) / 1e9, accuracy);
+                return new Arm(seed, TWIN, curve, rows, (System.nanoTime() - start) / 1e9, accuracy, line(e, agent1, heldOut, seed),
+                        plane(e, agent1, heldOut, seed));
             } finally {
                 twin.close();
             }
