@@ -20,14 +20,16 @@ import java.util.Map;
  * @param twin        the twin builder and its raw configuration ({@link Type#TWIN_LOOP} only, else {@code null})
  * @param loop        the closed-loop settings ({@link Type#TWIN_LOOP} only, else {@code null})
  * @param landscape   loss landscapes of the final agents ({@link Type#TWIN_LOOP}, optional), else {@code null}
+ * @param offline     the offline-RL settings ({@link Type#OFFLINE} only, else {@code null})
+ * @param distill     the distillation settings ({@link Type#DISTILL} only, else {@code null})
  * @param seeds       one run per seed
  * @param locations   where each field path ({@code scenario.config.cells}, {@code seeds[1]}) is
  *                    in the file, as {@code LINE:COLUMN}
  * @since 0.1
  */
 public record Experiment(Path file, String name, String description, Type type, PluginRef scenario, PluginRef algorithm,
-        Budget budget, Collection collection, PluginRef twin, Loop loop, Landscape landscape, List<Long> seeds,
-        Map<String, String> locations) {
+        Budget budget, Collection collection, PluginRef twin, Loop loop, Landscape landscape, Offline offline, Distill distill,
+        List<Long> seeds, Map<String, String> locations) {
 
     /** What an experiment does. */
     public enum Type {
@@ -41,12 +43,50 @@ public record Experiment(Path file, String name, String description, Type type, 
          * real environment and re-calibrates the twin; side by side with vanilla DRL on the real
          * environment alone, compared by the real steps each needs.
          */
-        TWIN_LOOP;
+        TWIN_LOOP,
+        /**
+         * Offline RL: variants of an algorithm learn from one historical dataset alone (e.g. TD3 with a
+         * behaviour-cloning penalty against naive off-policy TD3) and are evaluated on the real environment
+         * beside the behaviour policy that collected the data.
+         */
+        OFFLINE,
+        /**
+         * Knowledge distillation: a teacher (trained for the budget, or a saved policy) is compressed into a
+         * small student on the states it visits; sizes, inference time, agreement and the reward kept.
+         */
+        DISTILL;
 
         /** @return the name used in experiment files ({@code train}, {@code collect}, {@code twin-loop}) */
         public String fileName() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
+    }
+
+    /**
+     * What an {@link Type#OFFLINE} experiment learns from and compares.
+     *
+     * @param dataset      a dataset file ({@code .ntds} binary or {@code .csv}, relative to the experiment
+     *                     file), or {@code null} to record one per seed with {@code behaviour}
+     * @param behaviour    id of the algorithm whose fresh policy records the data (and is evaluated beside)
+     * @param stochastic   whether the behaviour samples its actions
+     * @param datasetSteps transitions recorded per seed (without {@code dataset})
+     * @param updates      gradient updates per variant
+     * @param evaluations  evaluations of each variant during learning (every {@code updates / evaluations})
+     * @param variants     name -> configuration values overriding {@code algorithm.config}
+     */
+    public record Offline(Path dataset, String behaviour, boolean stochastic, long datasetSteps, long updates, int evaluations,
+            Map<String, Map<String, Object>> variants) {
+    }
+
+    /**
+     * What a {@link Type#DISTILL} experiment does.
+     *
+     * @param distiller    the distiller and its raw configuration
+     * @param datasetSteps teacher states recorded to train the student (the teacher acting with its own exploration)
+     * @param heldOutSteps teacher states recorded for agreement and timing (not trained on)
+     * @param timingCalls  timed single-action calls per policy
+     */
+    public record Distill(PluginRef distiller, long datasetSteps, long heldOutSteps, int timingCalls) {
     }
 
     /**
@@ -151,7 +191,7 @@ public record Experiment(Path file, String name, String description, Type type, 
 
     /** @return a copy with a single seed */
     public Experiment withSeed(long seed) {
-        return new Experiment(file, name, description, type, scenario, algorithm, budget, collection, twin, loop, landscape, List.of(seed),
-                locations);
+        return new Experiment(file, name, description, type, scenario, algorithm, budget, collection, twin, loop, landscape, offline, distill,
+                List.of(seed), locations);
     }
 }

@@ -189,10 +189,19 @@ final class Commands {
                 return USAGE;
             }
             runner.validate(experiment);
-            long steps = experiment.type() == Experiment.Type.COLLECT ? experiment.collection().steps() : experiment.budget().steps();
+            long steps = switch (experiment.type()) {
+                case COLLECT -> experiment.collection().steps();
+                case OFFLINE -> experiment.offline().updates();
+                default -> experiment.budget().steps();
+            };
             err.println("nettwin " + command + ": " + experiment.name() + ": " + experiment.algorithm().id() + " on " + experiment.scenario().id()
                     + ", " + steps + " steps x " + experiment.seeds().size() + " seed(s)");
             RunResult result = runner.run(experiment, new RunOptions(output, err));
+            if (experiment.type() == Experiment.Type.OFFLINE || experiment.type() == Experiment.Type.DISTILL) {
+                out.print(Files.readString(result.folder().resolve("summary.json")));
+                out.printf(Locale.ROOT, "results in %s%n", result.folder());
+                return OK;
+            }
             if (experiment.type() == Experiment.Type.TWIN_LOOP) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> summary = JSON.readValue(result.folder().resolve("summary.json").toFile(), Map.class);

@@ -106,7 +106,7 @@ class ExperimentReaderTest {
         assertTrue(all.contains("collect.steps: must be a whole number in [1, 1000000000], got 0"), all);
         assertTrue(all.contains("collect.format: must be \"binary\", \"csv\" or \"both\", got \"parquet\""), all);
         assertTrue(all.contains("collect.stochastic: must be true or false"), all);
-        assertTrue(String.join("\n", problems("{\"name\": \"c\", \"type\": \"evolve\"}")).contains("type: must be \"train\", \"collect\" or \"twin-loop\""));
+        assertTrue(String.join("\n", problems("{\"name\": \"c\", \"type\": \"evolve\"}")).contains("type: must be one of \"train\", \"collect\", \"twin-loop\", \"offline\", \"distill\"; got \"evolve\""));
     }
 
     @Test

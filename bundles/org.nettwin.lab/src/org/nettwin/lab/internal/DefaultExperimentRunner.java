@@ -26,6 +26,7 @@ import org.nettwin.api.run.EpisodeEvent;
 import org.nettwin.api.run.TrainingListener;
 import org.nettwin.api.scenario.Scenario;
 import org.nettwin.api.scenario.ScenarioProvider;
+import org.nettwin.api.distill.Distiller;
 import org.nettwin.api.twin.TwinBuilder;
 import org.nettwin.lab.Experiment;
 import org.nettwin.lab.ExperimentException;
@@ -85,6 +86,9 @@ public final class DefaultExperimentRunner implements ExperimentRunner {
         PluginLease<AlgorithmProvider> algorithm;
         PluginLease<TwinBuilder> twin;
         PluginLease<AlgorithmProvider> behaviour;
+        PluginLease<Distiller> distiller;
+        Map<String, Config> variants;
+        Config distillerConfig;
         Config scenarioConfig;
         Config algorithmConfig;
         Config twinConfig;
@@ -92,7 +96,7 @@ public final class DefaultExperimentRunner implements ExperimentRunner {
 
         @Override
         public void close() {
-            for (PluginLease<?> lease : java.util.Arrays.asList(scenario, algorithm, twin, behaviour)) {
+            for (PluginLease<?> lease : java.util.Arrays.asList(scenario, algorithm, twin, behaviour, distiller)) {
                 if (lease != null) {
                     lease.close();
                 }
@@ -113,6 +117,30 @@ public final class DefaultExperimentRunner implements ExperimentRunner {
                     problems);
             r.algorithm = lease(PluginKind.ALGORITHM, e.algorithm().id(), e.locate("algorithm.id") + ": algorithm.id: ", AlgorithmProvider.class,
                     problems);
+            if (e.type() == Experiment.Type.OFFLINE) {
+                r.behaviour = lease(PluginKind.ALGORITHM, e.offline().behaviour(), e.locate("offline.behaviour") + ": offline.behaviour: ",
+                        AlgorithmProvider.class, problems);
+                if (r.behaviour != null) {
+                    r.behaviourConfig = config(e, r.behaviour.service().configSchema(), Map.of(), "offline.behaviour", problems);
+                }
+                if (r.algorithm != null) {
+                    r.variants = new LinkedHashMap<>();
+                    for (Map.Entry<String, Map<String, Object>> v : e.offline().variants().entrySet()) {
+                        Map<String, Object> merged = new LinkedHashMap<>(e.algorithm().config());
+                        merged.putAll(v.getValue());
+                        r.variants.put(v.getKey(), config(e, r.algorithm.service().configSchema(), merged, "offline.variants." + v.getKey(),
+                                problems));
+                    }
+                }
+            }
+            if (e.type() == Experiment.Type.DISTILL) {
+                r.distiller = lease(PluginKind.DISTILLER, e.distill().distiller().id(), e.locate("distill.id") + ": distill.id: ",
+                        Distiller.class, problems);
+                if (r.distiller != null) {
+                    r.distillerConfig = config(e, r.distiller.service().configSchema(), e.distill().distiller().config(), "distill.config",
+                            problems);
+                }
+            }
             if (e.type() == Experiment.Type.TWIN_LOOP) {
                 r.twin = lease(PluginKind.TWIN, e.twin().id(), e.locate("twin.id") + ": twin.id: ", TwinBuilder.class, problems);
                 r.behaviour = lease(PluginKind.ALGORITHM, e.loop().behaviour(), e.locate("loop.behaviour") + ": loop.behaviour: ",
@@ -142,6 +170,12 @@ public final class DefaultExperimentRunner implements ExperimentRunner {
                     if (e.type() == Experiment.Type.TWIN_LOOP && problems.isEmpty()) {
                         checkTwinLoop(e, r, spec, problems);
                     }
+                    if (e.type() == Experiment.Type.OFFLINE && problems.isEmpty()) {
+                        checkOffline(e, r, spec, problems);
+                    }
+                    if (e.type() == Experiment.Type.DISTILL && spec.multiAgent()) {
+                        problems.add(e.locate("scenario.id") + ": scenario.id: distill experiments need a single-agent scenario");
+                    }
                 } catch (ConfigException ce) {
                     located(e, "scenario.config", ce, problems);
                 }
@@ -155,6 +189,23 @@ public final class DefaultExperimentRunner implements ExperimentRunner {
             throw new ExperimentException(problems);
         }
         return r;
+    }
+
+    /** Offline RL needs a single agent, an algorithm that learns from data, and a behaviour (or dataset) for its spaces. */
+    private static void checkOffline(Experiment e, Resolved r, EnvironmentSpec spec, List<String> problems) {
+        if (spec.multiAgent()) {
+            problems.add(e.locate("scenario.id") + ": scenario.id: offline experiments need a single-agent scenario");
+            return;
+        }
+        if (e.offline().dataset() == null) {
+            r.behaviour.service().incompatibility(spec).ifPresent(reason -> problems.add(e.locate("offline.behaviour")
+                    + ": offline.behaviour: " + e.offline().behaviour() + " cannot act in " + e.scenario().id() + ": " + reason));
+        }
+        Config first = r.variants.values().iterator().next();
+        if (r.algorithm.service().create(spec, first, 0).capability(org.nettwin.api.rl.OfflineLearner.class).isEmpty()) {
+            problems.add(e.locate("algorithm.id") + ": algorithm.id: " + e.algorithm().id() + " cannot learn from a dataset alone "
+                    + "(it is not an OfflineLearner)");
+        }
     }
 
     /** A twin loop needs a single agent the twin can model and an algorithm that can hand its policy over. */
@@ -261,6 +312,31 @@ public final class DefaultExperimentRunner implements ExperimentRunner {
     }
 
     private RunResult execute(Experiment e, Resolved r, AtomicFolder folder, RunOptions options) throws IOException {
+        if (e.type() == Experiment.Type.OFFLINE || e.type() == Experiment.Type.DISTILL) {
+            long start = System.nanoTime();
+            List<RunResult.SeedResult> seeds;
+            if (e.type() == Experiment.Type.OFFLINE) {
+                OfflineRun.Plugins plugins = new OfflineRun.Plugins(r.scenario.service(), r.scenarioConfig, r.algorithm.service(), r.variants,
+                        r.behaviour.service(), r.behaviourConfig);
+                List<OfflineRun.Result> results = new ArrayList<>();
+                for (long seed : e.seeds()) {
+                    progress(options, e, seed);
+                    results.add(OfflineRun.run(plugins, e, seed));
+                }
+                seeds = StudyReports.offline(e, results, folder.staging(), (System.nanoTime() - start) / 1e9);
+            } else {
+                DistillRun.Plugins plugins = new DistillRun.Plugins(r.scenario.service(), r.scenarioConfig, r.algorithm.service(),
+                        r.algorithmConfig, r.distiller.service(), r.distillerConfig);
+                List<DistillRun.Result> results = new ArrayList<>();
+                for (long seed : e.seeds()) {
+                    progress(options, e, seed);
+                    results.add(DistillRun.run(plugins, e, seed, folder.staging()));
+                }
+                seeds = StudyReports.distill(e, results, folder.staging(), (System.nanoTime() - start) / 1e9);
+            }
+            writeJson(folder.staging().resolve("experiment.json"), resolvedExperiment(e, r));
+            return new RunResult(folder.staging(), seeds);
+        }
         if (e.type() == Experiment.Type.TWIN_LOOP) {
             List<RunResult.SeedResult> seeds = new TwinLoopExecution(e, r.plugins(), options.progress()).run(folder.staging());
             writeJson(folder.staging().resolve("experiment.json"), resolvedExperiment(e, r));
@@ -282,6 +358,13 @@ public final class DefaultExperimentRunner implements ExperimentRunner {
             Files.writeString(dir.resolve("reward.svg"), rewardPlot(e, metrics), StandardCharsets.UTF_8);
         }
         return new RunResult(dir, results);
+    }
+
+    private static void progress(RunOptions options, Experiment e, long seed) {
+        if (options.progress() != null) {
+            options.progress().println("[seed " + seed + "] " + e.type().fileName() + " ...");
+            options.progress().flush();
+        }
     }
 
     private static long stepsPerSeed(Experiment e) {
@@ -440,6 +523,16 @@ public final class DefaultExperimentRunner implements ExperimentRunner {
                 m.put("landscape", e.landscape());
             }
         }
+        if (e.type() == Experiment.Type.OFFLINE) {
+            m.put("offline", e.offline());
+            m.put("variants", r.variants.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                    v -> v.getValue().asMap(), (a, b) -> a, LinkedHashMap::new)));
+        }
+        if (e.type() == Experiment.Type.DISTILL) {
+            m.put("distiller", plugin(r.distiller, r.distillerConfig));
+            m.put("distill", Map.of("datasetSteps", e.distill().datasetSteps(), "heldOutSteps", e.distill().heldOutSteps(), "timingCalls",
+                    e.distill().timingCalls()));
+        }
         if (e.type() == Experiment.Type.COLLECT) {
             Map<String, Object> collect = new LinkedHashMap<>();
             collect.put("steps", e.collection().steps());
@@ -469,9 +562,10 @@ public final class DefaultExperimentRunner implements ExperimentRunner {
         }
         bundles.put(r.scenario.entry().bundle(), r.scenario.entry().version());
         bundles.put(r.algorithm.entry().bundle(), r.algorithm.entry().version());
-        if (r.twin != null) {
-            bundles.put(r.twin.entry().bundle(), r.twin.entry().version());
-            bundles.put(r.behaviour.entry().bundle(), r.behaviour.entry().version());
+        for (PluginLease<?> lease : java.util.Arrays.asList(r.twin, r.behaviour, r.distiller)) {
+            if (lease != null) {
+                bundles.put(lease.entry().bundle(), lease.entry().version());
+            }
         }
         runtime.put("bundles", bundles);
         runtime.put("framework", context.getBundle(0).getSymbolicName() + " " + context.getBundle(0).getVersion());

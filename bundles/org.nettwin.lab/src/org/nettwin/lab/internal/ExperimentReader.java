@@ -22,7 +22,10 @@ import org.nettwin.lab.ExperimentException;
 final class ExperimentReader {
 
     private static final Set<String> TOP = Set.of("name", "description", "type", "scenario", "algorithm", "budget", "collect", "twin", "loop",
-            "landscape", "seeds");
+            "landscape", "offline", "distill", "seeds");
+    private static final Set<String> OFFLINE = Set.of("dataset", "behaviour", "stochastic", "datasetSteps", "updates", "evaluations",
+            "variants");
+    private static final Set<String> DISTILL = Set.of("id", "config", "datasetSteps", "heldOutSteps", "timingCalls");
     private static final Set<String> LANDSCAPE = Set.of("network", "range", "points", "gridPoints", "epsilon", "radius");
     private static final Set<String> SCENARIO = Set.of("id", "config");
     private static final Set<String> ALGORITHM = Set.of("id", "config", "policy");
@@ -69,12 +72,27 @@ final class ExperimentReader {
         Experiment.PluginRef twin = null;
         Experiment.Loop loop = null;
         Experiment.Landscape landscape = null;
+        Experiment.Offline offline = null;
+        Experiment.Distill distill = null;
         if (type == Experiment.Type.COLLECT) {
             collection = collection(top);
             notFor(top, "budget", type);
+        } else if (type == Experiment.Type.OFFLINE) {
+            budget = evaluationBudget(top);
+            notFor(top, "collect", type);
         } else {
             budget = budget(top);
             notFor(top, "collect", type);
+        }
+        if (type == Experiment.Type.OFFLINE) {
+            offline = offline(top);
+        } else {
+            notFor(top, "offline", type);
+        }
+        if (type == Experiment.Type.DISTILL) {
+            distill = distill(top);
+        } else {
+            notFor(top, "distill", type);
         }
         if (type == Experiment.Type.TWIN_LOOP) {
             twin = plugin(top, "twin", TWIN);
@@ -93,7 +111,7 @@ final class ExperimentReader {
             throw new ExperimentException(problems);
         }
         return new Experiment(file, name, description == null ? "" : description, type, scenario, algorithm, budget, collection, twin, loop,
-                landscape, seeds,
+                landscape, offline, distill, seeds,
                 Map.copyOf(locations));
     }
 
@@ -144,7 +162,8 @@ final class ExperimentReader {
                 return t;
             }
         }
-        problems.add(problem("type", "must be \"train\", \"collect\" or \"twin-loop\", got " + render(v)));
+        problems.add(problem("type", "must be one of " + java.util.Arrays.stream(Experiment.Type.values()).map(t -> "\"" + t.fileName() + "\"")
+                .collect(java.util.stream.Collectors.joining(", ")) + "; got " + render(v)));
         return Experiment.Type.TRAIN;
     }
 
@@ -231,6 +250,86 @@ final class ExperimentReader {
         long max = whole(obj, "maxEpisodeSteps", "budget", 1, 100_000_000, 100_000L);
         long every = whole(obj, "evalEvery", "budget", 0, 10_000_000_000L, 0L);
         return new Experiment.Budget(steps, (int) eval, (int) max, every);
+    }
+
+    /** Offline experiments learn no environment steps: the budget only says how to evaluate. */
+    private Experiment.Budget evaluationBudget(Map<String, Object> top) {
+        Object v = top.get("budget");
+        if (v == null) {
+            return new Experiment.Budget(0, 10, 100_000, 0);
+        }
+        if (!(v instanceof Map<?, ?> m)) {
+            problems.add(problem("budget", "must be an object, got " + render(v)));
+            return null;
+        }
+        Map<String, Object> obj = cast(m);
+        unknown(obj, Set.of("evalEpisodes", "maxEpisodeSteps"), "budget");
+        long eval = whole(obj, "evalEpisodes", "budget", 1, 100_000, 10L);
+        long max = whole(obj, "maxEpisodeSteps", "budget", 1, 100_000_000, 100_000L);
+        return new Experiment.Budget(0, (int) eval, (int) max, 0);
+    }
+
+    private Experiment.Offline offline(Map<String, Object> top) {
+        if (!(top.get("offline") instanceof Map<?, ?> m)) {
+            problems.add(problem("offline", top.get("offline") == null
+                    ? "is required for \"offline\" experiments: {\"datasetSteps\": N, \"updates\": U, \"variants\": {...}}"
+                    : "must be an object, got " + render(top.get("offline"))));
+            return null;
+        }
+        Map<String, Object> obj = cast(m);
+        unknown(obj, OFFLINE, "offline");
+        String datasetName = string(obj, "dataset", "offline", false);
+        Path dataset = null;
+        if (datasetName != null) {
+            dataset = file.toAbsolutePath().getParent().resolve(datasetName).normalize();
+            if (!Files.isRegularFile(dataset)) {
+                problems.add(problem("offline.dataset", "no such dataset file: " + dataset));
+            } else if (!datasetName.endsWith(".ntds") && !datasetName.endsWith(".csv")) {
+                problems.add(problem("offline.dataset", "must be a .ntds (binary) or .csv dataset, got \"" + datasetName + "\""));
+            }
+        }
+        String behaviour = string(obj, "behaviour", "offline", false);
+        Object stochastic = obj.getOrDefault("stochastic", Boolean.TRUE);
+        if (!(stochastic instanceof Boolean)) {
+            problems.add(problem("offline.stochastic", "must be true or false, got " + render(stochastic)));
+            stochastic = Boolean.TRUE;
+        }
+        long steps = whole(obj, "datasetSteps", "offline", 1, 1_000_000_000L, dataset == null ? null : 1L);
+        long updates = whole(obj, "updates", "offline", 1, 10_000_000_000L, null);
+        long evaluations = whole(obj, "evaluations", "offline", 1, 10_000, 10L);
+        Map<String, Map<String, Object>> variants = new java.util.LinkedHashMap<>();
+        Object v = obj.get("variants");
+        if (v == null) {
+            variants.put("default", Map.of());
+        } else if (!(v instanceof Map<?, ?> vm) || vm.isEmpty()) {
+            problems.add(problem("offline.variants", "must be a non-empty object {\"name\": {config overrides}, ...}, got " + render(v)));
+        } else {
+            for (Map.Entry<?, ?> entry : vm.entrySet()) {
+                if (entry.getValue() instanceof Map<?, ?> overrides) {
+                    variants.put(String.valueOf(entry.getKey()), cast(overrides));
+                } else {
+                    problems.add(problem("offline.variants." + entry.getKey(), "must be an object of configuration values, got "
+                            + render(entry.getValue())));
+                }
+            }
+        }
+        return new Experiment.Offline(dataset, behaviour == null ? "rl/random" : behaviour, (Boolean) stochastic, steps, updates,
+                (int) evaluations, variants);
+    }
+
+    private Experiment.Distill distill(Map<String, Object> top) {
+        if (!(top.get("distill") instanceof Map<?, ?> m)) {
+            problems.add(problem("distill", top.get("distill") == null
+                    ? "is required for \"distill\" experiments: {\"id\": \"distill/policy\", \"datasetSteps\": N}"
+                    : "must be an object, got " + render(top.get("distill"))));
+            return null;
+        }
+        Map<String, Object> obj = cast(m);
+        Experiment.PluginRef distiller = plugin(top, "distill", DISTILL);
+        long steps = whole(obj, "datasetSteps", "distill", 1, 1_000_000_000L, null);
+        long heldOut = whole(obj, "heldOutSteps", "distill", 1, 1_000_000_000L, Math.max(1, steps / 4));
+        long timing = whole(obj, "timingCalls", "distill", 1, 100_000_000, 20_000L);
+        return new Experiment.Distill(distiller, steps, heldOut, (int) timing);
     }
 
     private Experiment.Landscape landscape(Map<String, Object> top) {
