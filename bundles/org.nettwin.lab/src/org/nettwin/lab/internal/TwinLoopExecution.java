@@ -72,6 +72,9 @@ final class TwinLoopExecution {
         Map<String, Object> summary = TwinLoopReport.summary(experiment, vanillas, twins, wall);
         TwinLoopReport.rewardPlot(experiment, vanillas, twins, dir.resolve("reward.png"));
         TwinLoopReport.twinErrorPlot(experiment, twins, dir.resolve("twin-error.png"));
+        if (twins.get(0).trajectory() != null) {
+            TwinLoopReport.trajectoryPlot(experiment, twins.get(0), dir.resolve("twin-vs-real.png"));
+        }
         if (experiment.landscape() != null) {
             TwinLoopReport.landscapes(experiment, arms, dir.resolve("landscape"));
             summary.put("landscape", TwinLoopReport.landscapeSummary(experiment, vanillas, twins));

@@ -291,6 +291,48 @@ final class TwinLoopReport {
         return m;
     }
 
+    /**
+     * twin-vs-real.png: the first seed's final twin against the real first held-out episode, same start and
+     * actions, for the (at most three) features that vary most in the real trajectory.
+     */
+    static void trajectoryPlot(Experiment e, TwinLoopRun.Arm arm, Path file) throws IOException {
+        TwinLoopRun.Trajectory t = arm.trajectory();
+        int features = t.real()[0].length;
+        Integer[] order = new Integer[features];
+        double[] variance = new double[features];
+        for (int f = 0; f < features; f++) {
+            order[f] = f;
+            double mean = 0;
+            for (double[] row : t.real()) {
+                mean += row[f] / t.real().length;
+            }
+            for (double[] row : t.real()) {
+                variance[f] += (row[f] - mean) * (row[f] - mean);
+            }
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(variance[b], variance[a]));
+        LineChart chart = new LineChart(e.name() + ": " + e.twin().id() + " open loop vs real (seed " + arm.seed()
+                + ", first held-out episode, same actions)", "step", "observation feature");
+        double[] x = new double[t.real().length];
+        for (int h = 0; h < x.length; h++) {
+            x[h] = h;
+        }
+        List<String> names = arm.accuracy().featureNames();
+        for (int k = 0; k < Math.min(3, features); k++) {
+            int f = order[k];
+            double[] real = new double[x.length];
+            double[] twin = new double[x.length];
+            for (int h = 0; h < x.length; h++) {
+                real[h] = t.real()[h][f];
+                twin[h] = t.twin()[h][f];
+            }
+            String name = f < names.size() ? names.get(f) : "feature " + f;
+            chart.series("real " + name, x, real);
+            chart.series("twin " + name, x, twin);
+        }
+        chart.writePng(file, 960, 600);
+    }
+
     /** Adds the mean curve over seeds; every seed of an arm evaluates at the same real-step counts. */
     private static void addMean(LineChart chart, String name, List<TwinLoopRun.Arm> arms) {
         int n = arms.get(0).curve().size();

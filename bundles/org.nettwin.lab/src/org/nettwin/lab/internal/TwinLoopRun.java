@@ -27,6 +27,7 @@ import org.nettwin.api.scenario.Scenario;
 import org.nettwin.api.scenario.ScenarioProvider;
 import org.nettwin.api.twin.DigitalTwin;
 import org.nettwin.api.twin.TwinAccuracy;
+import org.nettwin.api.twin.TrajectoryPredictor;
 import org.nettwin.api.twin.TwinBuilder;
 import org.nettwin.lab.Experiment;
 import org.nettwin.landscape.Curve;
@@ -63,10 +64,19 @@ final class TwinLoopRun {
      * @param accuracy  the twin's accuracy on held-out data after the last calibration (twin arm), else null
      * @param landscape the final agent's 1-D loss landscape on the held-out data, if asked for, else null
      * @param plane     its 2-D landscape, if asked for, else null
+     * @param trajectory the final twin's open-loop prediction of the first held-out episode (twin arm, when the twin
+     *                   is a {@link TrajectoryPredictor}), else null
      */
     record Arm(long seed, String name, List<Point> curve, List<Row> rows, double wallSeconds, TwinAccuracy accuracy, Curve landscape,
-            Plane plane) {
+            Plane plane, Trajectory trajectory) {
     }
+
+    /** Real encoded observations and the twin's open-loop predictions from the same start and actions, row by row. */
+    record Trajectory(double[][] real, double[][] twin) {
+    }
+
+    /** Steps of the twin-vs-real trajectory comparison. */
+    static final int TRAJECTORY_STEPS = 50;
 
     /** Receives real-step progress of an arm; thread-safe implementations, arms may run in parallel. */
     interface Progress {
@@ -113,7 +123,7 @@ final class TwinLoopRun {
                     plane = plane(e, agent, heldOut, seed);
                 }
             }
-            return new Arm(seed, VANILLA, curve, rows, (System.nanoTime() - start) / 1e9, null, line, plane);
+            return new Arm(seed, VANILLA, curve, rows, (System.nanoTime() - start) / 1e9, null, line, plane, null);
         }
     }
 
@@ -187,11 +197,26 @@ final class TwinLoopRun {
                     progress.advance(label, now, budget);
                 }
                 return new Arm(seed, TWIN, curve, rows, (System.nanoTime() - start) / 1e9, accuracy, line(e, agent1, heldOut, seed),
-                        plane(e, agent1, heldOut, seed));
+                        plane(e, agent1, heldOut, seed), trajectory(twin, heldOut));
             } finally {
                 twin.close();
             }
         }
+    }
+
+    /** The twin's open-loop prediction of the first held-out episode, from its real start with its real actions. */
+    private static Trajectory trajectory(DigitalTwin<?, ?> twin, TransitionDataset heldOut) {
+        java.util.Optional<TrajectoryPredictor> predictor = twin.capability(TrajectoryPredictor.class);
+        if (predictor.isEmpty() || heldOut.size() == 0) {
+            return null;
+        }
+        double[][] predicted = predictor.get().predictOpenLoop(heldOut, 0, TRAJECTORY_STEPS);
+        double[][] real = new double[predicted.length][heldOut.observationSize()];
+        heldOut.observation(0, real[0], 0);
+        for (int h = 1; h < predicted.length; h++) {
+            heldOut.nextObservation(h - 1, real[h], 0);
+        }
+        return new Trajectory(real, predicted);
     }
 
     /** Real steps between evaluations: the budget's {@code evalEvery}, or a twentieth of the budget. */

@@ -12,6 +12,7 @@ import org.nettwin.api.run.TrainingListener;
 import org.nettwin.api.space.Box;
 import org.nettwin.api.space.Space;
 import org.nettwin.api.twin.DigitalTwin;
+import org.nettwin.api.twin.TrajectoryPredictor;
 import org.nettwin.api.twin.TwinAccuracy;
 
 /**
@@ -30,7 +31,7 @@ import org.nettwin.api.twin.TwinAccuracy;
  *
  * @since 0.1
  */
-public final class SequenceTwin extends BaseEnvironment<double[], Object> implements DigitalTwin<double[], Object> {
+public final class SequenceTwin extends BaseEnvironment<double[], Object> implements DigitalTwin<double[], Object>, TrajectoryPredictor {
 
     private static final int MAX_ROLLOUT_STARTS = 256;
 
@@ -344,6 +345,11 @@ public final class SequenceTwin extends BaseEnvironment<double[], Object> implem
             real.nextObservation(start + h, actual[h + 1], 0);
         }
         return new TwinTrajectory(actual, twin);
+    }
+
+    @Override
+    public double[][] predictOpenLoop(TransitionDataset real, int start, int steps) {
+        return compare(real, start, steps).twin();
     }
 
     @Override

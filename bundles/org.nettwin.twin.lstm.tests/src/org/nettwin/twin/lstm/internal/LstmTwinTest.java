@@ -156,6 +156,11 @@ class LstmTwinTest {
         TwinTrajectory trajectory = twin.compare(heldOut, 0, 20);
         assertEquals(20, trajectory.steps());
         assertArrayEquals(trajectory.real()[0], trajectory.twin()[0], "same start");
+        double[][] predicted = twin.capability(org.nettwin.api.twin.TrajectoryPredictor.class).orElseThrow().predictOpenLoop(heldOut, 0, 20);
+        assertEquals(21, predicted.length, "the API capability gives the same open-loop rows");
+        for (int h = 0; h <= 20; h++) {
+            assertArrayEquals(trajectory.twin()[h], predicted[h], "row " + h);
+        }
         TwinReport.writeTrajectory(dir, trajectory, accuracy.featureNames(), 0, 1);
         String json = Files.readString(dir.resolve("twin-accuracy.json"));
         assertTrue(json.contains("\"one_step_rmse\"") && json.contains("\"rollout_rmse\"") && json.contains("\"reward_rmse\""), json);

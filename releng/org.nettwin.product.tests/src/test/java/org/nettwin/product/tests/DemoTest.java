@@ -47,7 +47,9 @@ class DemoTest {
         assertEquals(List.of("slicing-single-cell-quick", "slicing-multi-cell-one-cell-quick"), List.copyOf(iterable(runs)));
         assertEquals("twin/dl4j-lstm", runs.get("slicing-multi-cell-one-cell-quick").get("twin").asText());
         for (String run : iterable(runs)) {
-            for (String file : List.of("summary.json", "metrics.csv", "experiment.json", "reward.png", "twin-error.png")) {
+            assertTrue(runs.get(run).has("landscape"), run + " has loss landscapes of both arms");
+            for (String file : List.of("summary.json", "metrics.csv", "experiment.json", "reward.png", "twin-error.png", "twin-vs-real.png",
+                    "landscape/landscape-1d.png")) {
                 assertTrue(Files.isRegularFile(work.resolve("demo").resolve(run).resolve(file)), run + "/" + file);
             }
         }
