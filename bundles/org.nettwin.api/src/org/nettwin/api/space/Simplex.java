@@ -57,18 +57,29 @@ public record Simplex(int n) implements Space<double[]> {
      * sort-based algorithm of Held, Wolfe and Crowder), for agents whose raw outputs are free.
      */
     public static void project(double[] v) {
-        double[] u = v.clone();
-        Arrays.sort(u);
+        project(v, 0, v.length, new double[v.length]);
+    }
+
+    /**
+     * {@link #project(double[])} of {@code v[offset .. offset+n)}, allocation-free: {@code scratch}
+     * (at least {@code n} long) holds the sorted copy. For agents that project in their hot loops.
+     */
+    public static void project(double[] v, int offset, int n, double[] scratch) {
+        if (scratch.length < n) {
+            throw new IllegalArgumentException("scratch of " + scratch.length + " for a projection of " + n + " values");
+        }
+        System.arraycopy(v, offset, scratch, 0, n);
+        Arrays.sort(scratch, 0, n);
         double cumulative = 0;
         double theta = 0;
-        for (int i = u.length - 1, k = 1; i >= 0; i--, k++) {
-            cumulative += u[i];
+        for (int i = n - 1, k = 1; i >= 0; i--, k++) {
+            cumulative += scratch[i];
             double t = (cumulative - 1.0) / k;
-            if (u[i] - t > 0) {
+            if (scratch[i] - t > 0) {
                 theta = t;
             }
         }
-        for (int i = 0; i < v.length; i++) {
+        for (int i = offset; i < offset + n; i++) {
             v[i] = Math.max(0.0, v[i] - theta);
         }
     }

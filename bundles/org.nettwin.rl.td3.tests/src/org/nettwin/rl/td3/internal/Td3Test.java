@@ -381,4 +381,30 @@ class Td3Test {
             }
         }
     }
+
+    @Test
+    void anUpdateAllocatesNothingForShareActionsEither() throws ReflectiveOperationException {
+        Object threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Class<?> type = ClassLoader.getSystemClassLoader().loadClass("com.sun.management.ThreadMXBean");
+        java.lang.reflect.Method allocated = type.getMethod("getCurrentThreadAllocatedBytes");
+        Td3 td3 = (Td3) PROVIDER.create(spec(new Box(4, -1, 1), new Simplex(3)), config(Map.of()), 5);
+        org.nettwin.api.data.ReplayBuffer data = new org.nettwin.api.data.ReplayBuffer(500, 4, 3);
+        RandomGenerator r = Seeds.generator(6);
+        for (int i = 0; i < 500; i++) {
+            double[] shares = new Simplex(3).sample(r);
+            data.add(new double[] {r.nextDouble(), r.nextDouble(), r.nextDouble(), r.nextDouble()}, shares, shares[0],
+                    new double[] {r.nextDouble(), r.nextDouble(), r.nextDouble(), r.nextDouble()}, false);
+        }
+        Td3Learner l = td3.learner(0);
+        for (int round = 0; round < 2; round++) {
+            long before = (Long) allocated.invoke(threads);
+            for (int i = 0; i < 2000; i++) {
+                l.update(data, Td3Learner.ActorLoss.TD3);
+            }
+            long bytes = (Long) allocated.invoke(threads) - before;
+            if (round == 1) {
+                assertTrue(bytes < 2000, "2000 Simplex updates (smoothing noise projected onto the simplex) allocated " + bytes + " bytes");
+            }
+        }
+    }
 }

@@ -125,9 +125,7 @@ abstract sealed class ActionHead {
 
         @Override
         void constrain(double[] v, int offset, double[] scratch) {
-            System.arraycopy(v, offset, scratch, 0, size);
-            Simplex.project(scratch);
-            System.arraycopy(scratch, 0, v, offset, size);
+            Simplex.project(v, offset, size, scratch);
         }
 
         /** Uniform on the simplex: normalised unit exponentials (a flat Dirichlet). */

@@ -17,8 +17,8 @@ import org.nettwin.nn.NetworkFormat;
  * actor-critic methods", ICML 2018): an actor, twin critics, their target networks, three Adam
  * optimisers and a replay buffer, all in normalised action units (see {@link ActionHead}). The
  * update, its target-policy smoothing, its delayed actor step and (offline) the behaviour-cloning
- * term of TD3+BC (Fujimoto and Gu, NeurIPS 2021) allocate nothing, except the one small array
- * {@code Simplex.project} uses per projected action.
+ * term of TD3+BC (Fujimoto and Gu, NeurIPS 2021) allocate nothing (shares are projected onto the
+ * simplex in a scratch row).
  */
 final class Td3Learner {
 
