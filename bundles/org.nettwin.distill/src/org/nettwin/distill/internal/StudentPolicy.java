@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
+import org.nettwin.api.rl.PolicyHeader;
 import org.nettwin.api.rl.Policy;
 import org.nettwin.api.space.Space;
 import org.nettwin.nn.Mlp;
@@ -70,10 +71,7 @@ public final class StudentPolicy implements Policy<Object, Object> {
     @Override
     public void save(OutputStream out) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
-        d.writeInt(MAGIC);
-        d.writeInt(VERSION);
-        d.writeUTF(observations.describe());
-        d.writeUTF(actions.describe());
+        PolicyHeader.write(d, MAGIC, VERSION, observations, actions);
         d.writeByte(head.code());
         d.flush();
         NetworkFormat.write(network, out);
@@ -89,20 +87,7 @@ public final class StudentPolicy implements Policy<Object, Object> {
         StudentHead head = StudentHead.of(actions);
         DataInputStream d = new DataInputStream(in);
         try {
-            int magic = d.readInt();
-            if (magic != MAGIC) {
-                throw new IOException("not a distill/policy student file (magic " + Integer.toHexString(magic) + ", expected NTDS)");
-            }
-            int version = d.readInt();
-            if (version != VERSION) {
-                throw new IOException("student format version " + version + " is not supported (this build reads " + VERSION + ")");
-            }
-            String obs = d.readUTF();
-            String act = d.readUTF();
-            if (!obs.equals(observations.describe()) || !act.equals(actions.describe())) {
-                throw new IOException("student was saved for " + obs + " -> " + act + ", not " + observations.describe() + " -> "
-                        + actions.describe());
-            }
+            PolicyHeader.read(d, MAGIC, VERSION, "distill/policy student").check("distill/policy student", observations, actions);
             int code = d.readUnsignedByte();
             if (code != head.code()) {
                 throw new IOException("student head code " + code + " does not fit " + actions.describe() + " (expected "

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
+import org.nettwin.api.rl.PolicyHeader;
 import org.nettwin.api.rl.Policy;
 import org.nettwin.api.space.Space;
 
@@ -71,10 +72,7 @@ final class EquilibriumPricePolicy implements Policy<double[], double[]> {
     @Override
     public void save(OutputStream out) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
-        d.writeInt(MAGIC);
-        d.writeInt(VERSION);
-        d.writeUTF(observations.describe());
-        d.writeUTF(actions.describe());
+        PolicyHeader.write(d, MAGIC, VERSION, observations, actions);
         d.writeInt(agent);
         d.writeDouble(action[0]);
         d.flush();
@@ -83,20 +81,8 @@ final class EquilibriumPricePolicy implements Policy<double[], double[]> {
     /** Reads a policy written by {@link #save}, checking it was saved for these spaces. */
     static EquilibriumPricePolicy load(Space<double[]> observations, Space<double[]> actions, InputStream in) throws IOException {
         DataInputStream d = new DataInputStream(in);
-        if (d.readInt() != MAGIC) {
-            throw new IOException("not a " + StackelbergBaselineProvider.ID + " policy file (bad magic)");
-        }
-        int version = d.readInt();
-        if (version != VERSION) {
-            throw new IOException(StackelbergBaselineProvider.ID + " policy format version " + version + " is not supported (this build reads "
-                    + VERSION + ")");
-        }
-        String obs = d.readUTF();
-        String act = d.readUTF();
-        if (!obs.equals(observations.describe()) || !act.equals(actions.describe())) {
-            throw new IOException("policy was saved for " + obs + " -> " + act + ", not " + observations.describe() + " -> "
-                    + actions.describe());
-        }
+        String kind = StackelbergBaselineProvider.ID + " policy";
+        PolicyHeader.read(d, MAGIC, VERSION, kind).check(kind, observations, actions);
         EquilibriumPricePolicy p = new EquilibriumPricePolicy(observations, actions, d.readInt());
         double price = d.readDouble();
         if (!Double.isNaN(price)) {

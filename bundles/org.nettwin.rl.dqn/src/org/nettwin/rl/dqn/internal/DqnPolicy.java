@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.random.RandomGenerator;
 
+import org.nettwin.api.rl.PolicyHeader;
 import org.nettwin.api.rl.Policy;
 import org.nettwin.api.space.Space;
 import org.nettwin.api.space.TableIndex;
@@ -104,10 +105,7 @@ final class DqnPolicy implements Policy<Object, Object> {
     @Override
     public void save(OutputStream out) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
-        d.writeInt(MAGIC);
-        d.writeInt(VERSION);
-        d.writeUTF(observations.describe());
-        d.writeUTF(actions.describe());
+        PolicyHeader.write(d, MAGIC, VERSION, observations, actions);
         inputs.write(d);
         d.flush();
         NetworkFormat.write(q, out);
@@ -118,19 +116,7 @@ final class DqnPolicy implements Policy<Object, Object> {
         DataInputStream d = new DataInputStream(in);
         Standardizer standardizer;
         try {
-            if (d.readInt() != MAGIC) {
-                throw new IOException("not a rl/dqn policy file (bad magic)");
-            }
-            int version = d.readInt();
-            if (version != VERSION) {
-                throw new IOException("rl/dqn policy format version " + version + " is not supported (this build reads " + VERSION + ")");
-            }
-            String obs = d.readUTF();
-            String act = d.readUTF();
-            if (!obs.equals(observations.describe()) || !act.equals(actions.describe())) {
-                throw new IOException("policy was saved for " + obs + " -> " + act + ", not " + observations.describe() + " -> "
-                        + actions.describe());
-            }
+            PolicyHeader.read(d, MAGIC, VERSION, "rl/dqn policy").check("rl/dqn policy", observations, actions);
             standardizer = Standardizer.read(d, observations.flatSize());
         } catch (java.io.EOFException e) {
             throw new IOException("rl/dqn policy file is truncated", e);

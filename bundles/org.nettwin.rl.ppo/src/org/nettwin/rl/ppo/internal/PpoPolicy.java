@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.random.RandomGenerator;
 
+import org.nettwin.api.rl.PolicyHeader;
 import org.nettwin.api.rl.Policy;
 import org.nettwin.api.space.Space;
 import org.nettwin.nn.Mlp;
@@ -95,10 +96,7 @@ final class PpoPolicy implements Policy<Object, Object> {
     @Override
     public void save(OutputStream out) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
-        d.writeInt(MAGIC);
-        d.writeInt(VERSION);
-        d.writeUTF(observations.describe());
-        d.writeUTF(actions.describe());
+        PolicyHeader.write(d, MAGIC, VERSION, observations, actions);
         d.writeInt(agent);
         d.writeInt(idInputs);
         d.writeInt(logStd.length);
@@ -113,21 +111,12 @@ final class PpoPolicy implements Policy<Object, Object> {
     /** Reads a policy written by {@link #save}; the spaces of the agent it was saved for must be those of {@code spaces}. */
     static PpoPolicy load(java.util.List<Space<?>> observationSpaces, java.util.List<Space<?>> actionSpaces, InputStream in) throws IOException {
         DataInputStream d = new DataInputStream(in);
-        String obs;
-        String act;
+        PolicyHeader header;
         int agent;
         int idInputs;
         double[] logStd;
         try {
-            if (d.readInt() != MAGIC) {
-                throw new IOException("not a rl/ppo policy file (bad magic)");
-            }
-            int version = d.readInt();
-            if (version != VERSION) {
-                throw new IOException("rl/ppo policy format version " + version + " is not supported (this build reads " + VERSION + ")");
-            }
-            obs = d.readUTF();
-            act = d.readUTF();
+            header = PolicyHeader.read(d, MAGIC, VERSION, "rl/ppo policy");
             agent = d.readInt();
             idInputs = d.readInt();
             int n = d.readInt();
@@ -148,10 +137,7 @@ final class PpoPolicy implements Policy<Object, Object> {
         Space<Object> observations = (Space<Object>) observationSpaces.get(agent);
         @SuppressWarnings("unchecked")
         Space<Object> actions = (Space<Object>) actionSpaces.get(agent);
-        if (!obs.equals(observations.describe()) || !act.equals(actions.describe())) {
-            throw new IOException("policy was saved for " + obs + " -> " + act + ", not " + observations.describe() + " -> "
-                    + actions.describe());
-        }
+        header.check("rl/ppo policy", observations, actions);
         if (idInputs != 0 && (idInputs != observationSpaces.size() || agent >= idInputs)) {
             throw new IOException("policy reads a one-hot id of " + idInputs + " agents; the spec has " + observationSpaces.size());
         }

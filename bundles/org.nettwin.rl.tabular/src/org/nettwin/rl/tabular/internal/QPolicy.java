@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.util.random.RandomGenerator;
 import java.util.zip.CRC32;
 
+import org.nettwin.api.rl.PolicyHeader;
 import org.nettwin.api.rl.Policy;
 import org.nettwin.api.space.Space;
 import org.nettwin.api.space.TableIndex;
@@ -88,10 +89,7 @@ final class QPolicy implements Policy<Object, Object> {
     @Override
     public void save(OutputStream out) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
-        d.writeInt(MAGIC);
-        d.writeInt(VERSION);
-        d.writeUTF(observations.describe());
-        d.writeUTF(actions.describe());
+        PolicyHeader.write(d, MAGIC, VERSION, observations, actions);
         d.writeInt(bins);
         d.writeInt(table.states);
         d.writeInt(table.actions);
@@ -113,19 +111,7 @@ final class QPolicy implements Policy<Object, Object> {
     static QPolicy load(Space<Object> observations, Space<Object> actions, InputStream in, long maxStates) throws IOException {
         DataInputStream d = new DataInputStream(in);
         try {
-            if (d.readInt() != MAGIC) {
-                throw new IOException("not a rl/q-learning policy file (bad magic)");
-            }
-            int version = d.readInt();
-            if (version != VERSION) {
-                throw new IOException("rl/q-learning policy format version " + version + " is not supported (this build reads " + VERSION + ")");
-            }
-            String obs = d.readUTF();
-            String act = d.readUTF();
-            if (!obs.equals(observations.describe()) || !act.equals(actions.describe())) {
-                throw new IOException("policy was saved for " + obs + " -> " + act + ", not " + observations.describe() + " -> "
-                        + actions.describe());
-            }
+            PolicyHeader.read(d, MAGIC, VERSION, "rl/q-learning policy").check("rl/q-learning policy", observations, actions);
             int bins = d.readInt();
             TableIndex s = TableIndex.of(observations, bins, maxStates);
             TableIndex a = TableIndex.of(actions, 1, Integer.MAX_VALUE);

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.random.RandomGenerator;
 
+import org.nettwin.api.rl.PolicyHeader;
 import org.nettwin.api.rl.Policy;
 import org.nettwin.api.space.Space;
 import org.nettwin.nn.Mlp;
@@ -99,10 +100,7 @@ final class Td3Policy implements Policy<Object, Object> {
     @Override
     public void save(OutputStream out) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
-        d.writeInt(MAGIC);
-        d.writeInt(VERSION);
-        d.writeUTF(observations.describe());
-        d.writeUTF(actions.describe());
+        PolicyHeader.write(d, MAGIC, VERSION, observations, actions);
         d.writeBoolean(normalise);
         d.writeDouble(explorationNoise);
         d.flush();
@@ -115,19 +113,7 @@ final class Td3Policy implements Policy<Object, Object> {
         boolean normalise;
         double noise;
         try {
-            if (d.readInt() != MAGIC) {
-                throw new IOException("not a rl/td3 policy file (bad magic)");
-            }
-            int version = d.readInt();
-            if (version != VERSION) {
-                throw new IOException("rl/td3 policy format version " + version + " is not supported (this build reads " + VERSION + ")");
-            }
-            String obs = d.readUTF();
-            String act = d.readUTF();
-            if (!obs.equals(observations.describe()) || !act.equals(actions.describe())) {
-                throw new IOException("rl/td3 policy was saved for " + obs + " -> " + act + ", not " + observations.describe() + " -> "
-                        + actions.describe());
-            }
+            PolicyHeader.read(d, MAGIC, VERSION, "rl/td3 policy").check("rl/td3 policy", observations, actions);
             normalise = d.readBoolean();
             noise = d.readDouble();
         } catch (EOFException e) {
