@@ -293,38 +293,45 @@ final class TwinLoopReport {
 
     /**
      * twin-vs-real.png: the first seed's final twin against the real first held-out episode, same start and
-     * actions, for the (at most three) features that vary most in the real trajectory.
+     * actions, for the (at most three) features that vary most relative to their size in the real
+     * trajectory; each feature is shown standardised by the real trajectory's mean and deviation, so
+     * features of different units share one axis.
      */
     static void trajectoryPlot(Experiment e, TwinLoopRun.Arm arm, Path file) throws IOException {
         TwinLoopRun.Trajectory t = arm.trajectory();
         int features = t.real()[0].length;
+        int steps = t.real().length;
+        double[] mean = new double[features];
+        double[] std = new double[features];
         Integer[] order = new Integer[features];
-        double[] variance = new double[features];
+        double[] relative = new double[features];
         for (int f = 0; f < features; f++) {
             order[f] = f;
-            double mean = 0;
             for (double[] row : t.real()) {
-                mean += row[f] / t.real().length;
+                mean[f] += row[f] / steps;
             }
             for (double[] row : t.real()) {
-                variance[f] += (row[f] - mean) * (row[f] - mean);
+                std[f] += (row[f] - mean[f]) * (row[f] - mean[f]) / steps;
             }
+            std[f] = Math.sqrt(std[f]);
+            relative[f] = std[f] / Math.max(Math.abs(mean[f]), 1e-9);
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(variance[b], variance[a]));
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(relative[b], relative[a]));
         LineChart chart = new LineChart(e.name() + ": " + e.twin().id() + " open loop vs real (seed " + arm.seed()
-                + ", first held-out episode, same actions)", "step", "observation feature");
-        double[] x = new double[t.real().length];
-        for (int h = 0; h < x.length; h++) {
+                + ", first held-out episode, same actions)", "step", "feature, standardised by the real trajectory");
+        double[] x = new double[steps];
+        for (int h = 0; h < steps; h++) {
             x[h] = h;
         }
         List<String> names = arm.accuracy().featureNames();
         for (int k = 0; k < Math.min(3, features); k++) {
             int f = order[k];
-            double[] real = new double[x.length];
-            double[] twin = new double[x.length];
-            for (int h = 0; h < x.length; h++) {
-                real[h] = t.real()[h][f];
-                twin[h] = t.twin()[h][f];
+            double scale = std[f] > 1e-12 ? std[f] : 1.0;
+            double[] real = new double[steps];
+            double[] twin = new double[steps];
+            for (int h = 0; h < steps; h++) {
+                real[h] = (t.real()[h][f] - mean[f]) / scale;
+                twin[h] = (t.twin()[h][f] - mean[f]) / scale;
             }
             String name = f < names.size() ? names.get(f) : "feature " + f;
             chart.series("real " + name, x, real);
