@@ -549,7 +549,10 @@ public final class DefaultExperimentRunner implements ExperimentRunner {
         }
         m.put("seeds", e.seeds());
         m.put("seedDerivation", "scenario: Seeds.derive(seed, \"scenario\"), algorithm: Seeds.derive(seed, \"algorithm\"), "
-                + "evaluation episode i: Seeds.derive(Seeds.derive(seed, \"evaluation\"), i)");
+                + "evaluation episode i: Seeds.derive(Seeds.derive(seed, \"evaluation\"), i)"
+                + (e.type() == Experiment.Type.TWIN_LOOP ? "; twin loop: agents Seeds.derive(seed, \"agent1\"|\"agent2\"), twin "
+                        + "Seeds.derive(seed, \"twin\"), behaviour Seeds.derive(seed, \"behaviour\"), history and held-out resets "
+                        + "Seeds.derive(seed, \"history\"|\"held-out\"), landscape directions Seeds.derive(seed, \"landscape\")" : ""));
         Map<String, Object> runtime = new LinkedHashMap<>();
         runtime.put("java", System.getProperty("java.version"));
         runtime.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
