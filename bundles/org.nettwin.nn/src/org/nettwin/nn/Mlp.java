@@ -160,6 +160,27 @@ public final class Mlp extends Network {
     }
 
     /**
+     * The filter of every parameter, for filter-normalised loss landscapes: a weight belongs to the
+     * unit it feeds (units numbered from 0 across the layers), a bias to none (-1).
+     */
+    public int[] filters() {
+        int[] f = new int[parameterCount()];
+        java.util.Arrays.fill(f, -1);
+        int unitBase = 0;
+        for (int layer = 0; layer < layerCount(); layer++) {
+            int units = units(layer);
+            int w = weightOffset(layer);
+            for (int i = 0; i < fanIn(layer); i++) {
+                for (int o = 0; o < units; o++) {
+                    f[w + i * units + o] = unitBase + o;
+                }
+            }
+            unitBase += units;
+        }
+        return f;
+    }
+
+    /**
      * Builds an {@link Mlp}. Defaults: {@code maxBatch} 1, {@link Init#AUTO}.
      *
      * @since 0.1

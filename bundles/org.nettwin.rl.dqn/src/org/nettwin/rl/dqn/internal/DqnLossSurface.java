@@ -1,6 +1,5 @@
 package org.nettwin.rl.dqn.internal;
 
-import java.util.Arrays;
 import java.util.List;
 
 import org.nettwin.api.data.TransitionDataset;
@@ -95,21 +94,7 @@ final class DqnLossSurface implements LossSurface {
     @Override
     public int[] filters(String network) {
         check(network);
-        Mlp q = policy.q;
-        int[] f = new int[q.parameterCount()];
-        Arrays.fill(f, -1);
-        int unitBase = 0;
-        for (int layer = 0; layer < q.layerCount(); layer++) {
-            int units = q.units(layer);
-            int w = q.weightOffset(layer);
-            for (int i = 0; i < q.fanIn(layer); i++) {
-                for (int o = 0; o < units; o++) {
-                    f[w + i * units + o] = unitBase + o;
-                }
-            }
-            unitBase += units;
-        }
-        return f;
+        return policy.q.filters();
     }
 
     @Override

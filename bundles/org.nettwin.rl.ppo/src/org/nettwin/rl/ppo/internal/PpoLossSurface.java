@@ -76,22 +76,7 @@ final class PpoLossSurface implements LossSurface {
 
     @Override
     public int[] filters(String network) {
-        Mlp net = network(network);
-        int[] filters = new int[net.parameterCount()];
-        int unitBase = 0;
-        for (int l = 0; l < net.layerCount(); l++) {
-            int units = net.units(l);
-            for (int i = 0; i < net.fanIn(l); i++) {
-                for (int o = 0; o < units; o++) {
-                    filters[net.weightOffset(l) + i * units + o] = unitBase + o;
-                }
-            }
-            for (int o = 0; o < units; o++) {
-                filters[net.biasOffset(l) + o] = -1;
-            }
-            unitBase += units;
-        }
-        return filters;
+        return network(network).filters();
     }
 
     /** The samples a loss is evaluated on: network inputs, raw actions, behaviour log-probabilities, advantages and returns. */

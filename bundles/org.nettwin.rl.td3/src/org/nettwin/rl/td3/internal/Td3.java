@@ -339,21 +339,7 @@ final class Td3 implements Algorithm, Checkpointable, OfflineLearner, LossSurfac
     /** Filters: the incoming weights of each dense unit, numbered over all layers; biases -1. */
     @Override
     public int[] filters(String name) {
-        Mlp m = network(name);
-        int[] f = new int[m.parameterCount()];
-        Arrays.fill(f, -1);
-        int unitBase = 0;
-        for (int layer = 0; layer < m.layerCount(); layer++) {
-            int units = m.units(layer);
-            int w = m.weightOffset(layer);
-            for (int i = 0; i < m.fanIn(layer); i++) {
-                for (int o = 0; o < units; o++) {
-                    f[w + i * units + o] = unitBase + o;
-                }
-            }
-            unitBase += units;
-        }
-        return f;
+        return network(name).filters();
     }
 
     @Override
