@@ -3,7 +3,6 @@ package org.nettwin.lab.tests;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,9 +31,6 @@ import org.nettwin.lab.PluginKind;
 import org.nettwin.lab.PluginLease;
 import org.nettwin.lab.RunOptions;
 import org.nettwin.lab.RunResult;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 /** Recording historical transitions with the real runner and plugins. */
 class CollectIT {
@@ -47,14 +43,8 @@ class CollectIT {
 
     @BeforeEach
     void setUp() throws InterruptedException {
-        BundleContext context = FrameworkUtil.getBundle(ExperimentRunner.class).getBundleContext();
-        ServiceTracker<ExperimentRunner, ExperimentRunner> t = new ServiceTracker<>(context, ExperimentRunner.class, null);
-        t.open();
-        runner = t.waitForService(10_000);
-        t.close();
-        catalog = context.getService(context.getServiceReference(PluginCatalog.class));
-        assertNotNull(runner);
-        PluginCatalogIT.await(() -> catalog.list().stream().anyMatch(p -> p.id().equals("example/ChannelAccess-v1")), "example scenario");
+        runner = LabServices.runner();
+        catalog = LabServices.catalogWith("example/ChannelAccess-v1");
     }
 
     Path experiment(String name, String extra) throws IOException {

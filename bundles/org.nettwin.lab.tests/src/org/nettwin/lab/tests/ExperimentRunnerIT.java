@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,9 +20,6 @@ import org.nettwin.lab.ExperimentException;
 import org.nettwin.lab.ExperimentRunner;
 import org.nettwin.lab.RunOptions;
 import org.nettwin.lab.RunResult;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 /** Experiments through the real runner service and the real plugin services. */
 class ExperimentRunnerIT {
@@ -35,12 +31,7 @@ class ExperimentRunnerIT {
 
     @BeforeEach
     void setUp() throws InterruptedException {
-        BundleContext context = FrameworkUtil.getBundle(ExperimentRunner.class).getBundleContext();
-        ServiceTracker<ExperimentRunner, ExperimentRunner> t = new ServiceTracker<>(context, ExperimentRunner.class, null);
-        t.open();
-        runner = t.waitForService(10_000);
-        t.close();
-        assertNotNull(runner);
+        runner = LabServices.runner();
         PluginCatalogIT.await(() -> {
             try {
                 runner.validate(runner.load(write("probe.json", experiment("{}", 10, "[1]"))));

@@ -19,11 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nettwin.lab.ExperimentException;
 import org.nettwin.lab.ExperimentRunner;
-import org.nettwin.lab.PluginCatalog;
 import org.nettwin.lab.RunOptions;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -37,16 +33,8 @@ class StudiesIT {
 
     @BeforeEach
     void setUp() throws InterruptedException {
-        BundleContext context = FrameworkUtil.getBundle(ExperimentRunner.class).getBundleContext();
-        ServiceTracker<ExperimentRunner, ExperimentRunner> t = new ServiceTracker<>(context, ExperimentRunner.class, null);
-        t.open();
-        runner = t.waitForService(10_000);
-        t.close();
-        assertNotNull(runner);
-        PluginCatalog catalog = context.getService(context.getServiceReference(PluginCatalog.class));
-        for (String id : List.of("slicing/MultiCell-v1", "admission/Control-v1", "rl/td3", "rl/dqn", "distill/policy", "baseline/traffic-aware")) {
-            PluginCatalogIT.await(() -> catalog.list().stream().anyMatch(p -> p.id().equals(id)), id);
-        }
+        runner = LabServices.runner();
+        LabServices.catalogWith("slicing/MultiCell-v1", "admission/Control-v1", "rl/td3", "rl/dqn", "distill/policy", "baseline/traffic-aware");
     }
 
     @Test

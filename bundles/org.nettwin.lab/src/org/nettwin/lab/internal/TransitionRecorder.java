@@ -45,42 +45,33 @@ final class TransitionRecorder {
     }
 
     private static TransitionDataset dataset(Space<?> observations, Space<?> actions, Map<String, String> metadata, String agent) {
+        return new TransitionDataset(observations.encodedSize(), actions.encodedSize(), metadata(observations, actions, metadata, agent));
+    }
+
+    /** The experiment's metadata plus the agent and its spaces. */
+    private static Map<String, String> metadata(Space<?> observations, Space<?> actions, Map<String, String> metadata, String agent) {
         Map<String, String> meta = new LinkedHashMap<>(metadata);
         meta.put("agent", agent);
         meta.put("observation_space", observations.describe());
         meta.put("action_space", actions.describe());
-        return new TransitionDataset(observations.encodedSize(), actions.encodedSize(), meta);
+        return meta;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static TransitionDataset single(Environment<?, ?> environment, Policy<?, ?> behaviour, boolean stochastic, RandomGenerator random,
             long resetSeed, Map<String, String> metadata, EpisodeTracker tracker) {
-        Environment env = environment;
+        RecordingEnvironment env = new RecordingEnvironment(environment,
+                metadata(environment.observationSpace(), environment.actionSpace(), metadata, "agent"), true);
         Policy policy = behaviour;
-        Space obsSpace = env.observationSpace();
-        Space actSpace = env.actionSpace();
-        TransitionDataset data = dataset(obsSpace, actSpace, metadata, "agent");
-        double[] obs = new double[obsSpace.encodedSize()];
-        double[] act = new double[actSpace.encodedSize()];
-        double[] next = new double[obsSpace.encodedSize()];
         Step<?> s = env.reset(resetSeed);
-        obsSpace.encode(s.observation(), obs, 0);
-        int episode = 0;
         while (tracker.running()) {
             Object action = stochastic ? policy.sample(s.observation(), random) : policy.act(s.observation());
-            actSpace.encode(action, act, 0);
             s = env.step(action);
-            obsSpace.encode(s.observation(), next, 0);
-            data.add(episode, obs, act, s.reward(), next, s.terminated(), s.truncated());
             if (tracker.step(s.reward(), s.done())) {
-                episode++;
                 s = env.reset();
-                obsSpace.encode(s.observation(), obs, 0);
-            } else {
-                System.arraycopy(next, 0, obs, 0, obs.length);
             }
         }
-        return data;
+        return env.drain();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
