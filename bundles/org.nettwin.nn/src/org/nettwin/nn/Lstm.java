@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.nettwin.nn.internal.DenseStack;
 import org.nettwin.nn.internal.Kernels;
+import org.nettwin.nn.internal.LstmCells;
 import org.nettwin.nn.internal.SplitMix;
 
 /**
@@ -41,28 +42,31 @@ public final class Lstm extends Network {
     private final DenseStack head;
     private final String architecture;
 
-    // training workspace, feature-major per step: [t][feature][sample]
-    private final double[][][] xF;
-    private final double[][][] zF;
-    private final double[][][] cF;
-    private final double[][][] tcF;
-    private final double[][][] hF;
-    private final double[][][] dzF;
-    /** Per step, the rows feeding the gates: x_t's rows then h_{t−1}'s (absent at t = 0). */
-    private final double[][][] uF;
-    private final double[][] dh;
-    private final double[][] dc;
-    private final double[][] dxF;
-    // sample-major scratch for the weight gradient, one row per (step, sample)
-    private final double[][] uS;
-    private final double[][] dzS;
-    private final double[] acc;
+    // training workspace: blocks (see org.nettwin.nn.internal.Kernels), row f at f * maxBatch.
+    /**
+     * Per step t, the block feeding the gates: the rows of x_t, then of h_{t−1} (zero at t = 0),
+     * then a row of ones (the bias input of the weight gradient: the biases follow Wh). The cell
+     * of step t writes h_t into {@code u[t + 1]}, so {@code u[steps]} holds h_T.
+     */
+    private final double[][] u;
+    private final double[][] zF;
+    private final double[][] cF;
+    private final double[][] tcF;
+    /** Gate pre-activation gradients of the step being back-propagated. */
+    private final double[] dz;
+    /** The same, sample-major: the deltas of the weight gradient. */
+    private final double[] dzS;
+    private final double[] dh;
+    private final double[] dc;
+    private final double[] dxF;
     private final double[] hLast;
     private final double[] dhLast;
     // batch-1 inference
     private final double[] u1;
+    private final int[] identity1;
     private final double[] z1;
     private final double[] c1;
+    private final double[] tc1;
     private final double[] h1;
     private int lastBatch;
 
@@ -79,31 +83,26 @@ public final class Lstm extends Network {
         this.head = headUnits.length == 0 ? null
                 : new DenseStack(hidden, headUnits, headActivations, false, maxBatch, params, grads, bias + g4);
         this.architecture = Mlp.describe("lstm " + inputs + "x" + steps, hidden, headUnits, headActivations, false);
-        xF = new double[steps][inputs][maxBatch];
-        zF = new double[steps][g4][maxBatch];
-        cF = new double[steps][hidden][maxBatch];
-        tcF = new double[steps][hidden][maxBatch];
-        hF = new double[steps][hidden][maxBatch];
-        dzF = new double[steps][g4][maxBatch];
-        uF = new double[steps][][];
-        for (int t = 0; t < steps; t++) {
-            uF[t] = new double[t == 0 ? inputs : inputs + hidden][];
-            System.arraycopy(xF[t], 0, uF[t], 0, inputs);
-            if (t > 0) {
-                System.arraycopy(hF[t - 1], 0, uF[t], inputs, hidden);
-            }
+        int rows = inputs + hidden + 1;
+        u = new double[steps + 1][rows * maxBatch];
+        for (double[] block : u) {
+            Kernels.fillOnes(block, inputs + hidden, maxBatch);
         }
-        dh = new double[hidden][maxBatch];
-        dc = new double[hidden][maxBatch];
-        dxF = new double[inputs][maxBatch];
-        uS = new double[steps * maxBatch][inputs + hidden];
-        dzS = new double[steps * maxBatch][g4];
-        acc = new double[g4];
+        zF = new double[steps][g4 * maxBatch];
+        cF = new double[steps][hidden * maxBatch];
+        tcF = new double[steps][hidden * maxBatch];
+        dz = new double[g4 * maxBatch];
+        dzS = new double[maxBatch * g4];
+        dh = new double[hidden * maxBatch];
+        dc = new double[hidden * maxBatch];
+        dxF = new double[inputs * maxBatch];
         hLast = new double[maxBatch * hidden];
         dhLast = new double[maxBatch * hidden];
         u1 = new double[inputs + hidden];
+        identity1 = Kernels.identity(inputs + hidden);
         z1 = new double[g4];
         c1 = new double[hidden];
+        tc1 = new double[hidden];
         h1 = new double[hidden];
         initialise(new SplitMix(seed));
     }
@@ -140,49 +139,26 @@ public final class Lstm extends Network {
         lastBatch = batch;
         int in = inputs;
         int hd = hidden;
+        int stride = maxBatch;
         for (int t = 0; t < steps; t++) {
-            double[][] xt = xF[t];
+            double[] ut = u[t];
             for (int b = 0; b < batch; b++) {
                 int r = (b * steps + t) * in;
                 for (int i = 0; i < in; i++) {
-                    xt[i][b] = x[r + i];
+                    ut[i * stride + b] = x[r + i];
                 }
             }
         }
         for (int t = 0; t < steps; t++) {
-            double[][] z = zF[t];
+            double[] z = zF[t];
             // gates of all samples at once: [x_t, h_{t-1}] times [Wx; Wh], which lie back to back
-            Kernels.denseForward(uF[t], uF[t].length, params, wx, bias, z, g4, batch);
-            double[][] c = cF[t];
-            double[][] tc = tcF[t];
-            double[][] h = hF[t];
+            Kernels.denseForward(u[t], stride, t == 0 ? in : in + hd, params, wx, bias, z, g4, batch);
+            double[] cPrev = t > 0 ? cF[t - 1] : null;
             for (int k = 0; k < hd; k++) {
-                double[] zi = z[k];
-                double[] zf = z[hd + k];
-                double[] zg = z[2 * hd + k];
-                double[] zo = z[3 * hd + k];
-                double[] ck = c[k];
-                double[] tck = tc[k];
-                double[] hk = h[k];
-                double[] cp = t > 0 ? cF[t - 1][k] : null;
-                for (int b = 0; b < batch; b++) {
-                    double ig = Kernels.sigmoid(zi[b]);
-                    double fg = Kernels.sigmoid(zf[b]);
-                    double gg = Kernels.tanh(zg[b]);
-                    double og = Kernels.sigmoid(zo[b]);
-                    zi[b] = ig;
-                    zf[b] = fg;
-                    zg[b] = gg;
-                    zo[b] = og;
-                    double cv = ig * gg + (cp != null ? fg * cp[b] : 0.0);
-                    double tv = Kernels.tanh(cv);
-                    ck[b] = cv;
-                    tck[b] = tv;
-                    hk[b] = og * tv;
-                }
+                LstmCells.forward(z, hd, k, stride, cPrev, cF[t], tcF[t], u[t + 1], (in + k) * stride, batch);
             }
         }
-        Kernels.toSampleMajor(hF[steps - 1], hd, batch, hLast, 0);
+        Kernels.toSampleMajor(u[steps], in * stride, stride, hd, batch, hLast, 0);
         if (head != null) {
             return head.forward(hLast, 0, batch);
         }
@@ -205,16 +181,8 @@ public final class Lstm extends Network {
         double[] u = u1;
         for (int t = 0; t < steps; t++) {
             System.arraycopy(window, offset + t * in, u, 0, in);
-            Kernels.denseForward1Dense(u, 0, t == 0 ? in : in + hd, params, wx, bias, z, g4);
-            for (int k = 0; k < hd; k++) {
-                double ig = Kernels.sigmoid(z[k]);
-                double fg = Kernels.sigmoid(z[hd + k]);
-                double gg = Kernels.tanh(z[2 * hd + k]);
-                double og = Kernels.sigmoid(z[3 * hd + k]);
-                double c = ig * gg + (t > 0 ? fg * c1[k] : 0.0);
-                c1[k] = c;
-                u[in + k] = og * Kernels.tanh(c);
-            }
+            Kernels.denseForward1Dense(u, t == 0 ? in : in + hd, params, wx, bias, z, g4, identity1);
+            LstmCells.forward1(z, hd, c1, t == 0, tc1, u, in);
         }
         if (head != null) {
             return head.forward1(u, in);
@@ -239,96 +207,35 @@ public final class Lstm extends Network {
         }
         int hd = hidden;
         int in = inputs;
+        int stride = maxBatch;
         if (head != null) {
             head.backward(dOut, 0, batch, true, dhLast, 0);
-            Kernels.toFeatureMajor(dhLast, 0, hd, batch, dh);
+            Kernels.toFeatureMajor(dhLast, 0, hd, batch, dh, stride);
         } else {
-            Kernels.toFeatureMajor(dOut, 0, hd, batch, dh);
+            Kernels.toFeatureMajor(dOut, 0, hd, batch, dh, stride);
         }
-        for (int k = 0; k < hd; k++) {
-            Arrays.fill(dc[k], 0, batch, 0.0);
-        }
+        Arrays.fill(dc, 0.0);
         for (int t = steps - 1; t >= 0; t--) {
-            double[][] z = zF[t];
-            double[][] dz = dzF[t];
-            double[][] tc = tcF[t];
+            double[] cPrev = t > 0 ? cF[t - 1] : null;
             for (int k = 0; k < hd; k++) {
-                double[] ig = z[k];
-                double[] fg = z[hd + k];
-                double[] gg = z[2 * hd + k];
-                double[] og = z[3 * hd + k];
-                double[] tck = tc[k];
-                double[] dhk = dh[k];
-                double[] dck = dc[k];
-                double[] cp = t > 0 ? cF[t - 1][k] : null;
-                double[] dzi = dz[k];
-                double[] dzf = dz[hd + k];
-                double[] dzg = dz[2 * hd + k];
-                double[] dzo = dz[3 * hd + k];
-                for (int b = 0; b < batch; b++) {
-                    double i = ig[b];
-                    double f = fg[b];
-                    double gv = gg[b];
-                    double o = og[b];
-                    double tv = tck[b];
-                    double dhv = dhk[b];
-                    double dcv = dck[b] + dhv * o * (1.0 - tv * tv);
-                    double cprev = cp != null ? cp[b] : 0.0;
-                    dzi[b] = dcv * gv * i * (1.0 - i);
-                    dzf[b] = dcv * cprev * f * (1.0 - f);
-                    dzg[b] = dcv * i * (1.0 - gv * gv);
-                    dzo[b] = dhv * tv * o * (1.0 - o);
-                    dck[b] = dcv * f;
-                }
+                LstmCells.backward(zF[t], tcF[t], cPrev, dh, dc, dz, hd, k, stride, batch);
             }
+            // this step's share of the [Wx; Wh; b] gradients while dz is in cache
+            Kernels.toSampleRows(dz, stride, g4, batch, dzS);
+            Kernels.weightGradient(u[t], stride, in + hd + 1, dzS, batch, g4, grads, wx);
             if (t > 0) {
-                Kernels.denseInputGradient(dz, g4, params, wh, dh, hd, batch);
+                Kernels.denseInputGradient(dz, stride, g4, params, wh, dh, hd, batch);
             }
             if (dInput != null) {
-                Kernels.denseInputGradient(dz, g4, params, wx, dxF, in, batch);
+                Kernels.denseInputGradient(dz, stride, g4, params, wx, dxF, in, batch);
                 for (int b = 0; b < batch; b++) {
                     int r = (b * steps + t) * in;
                     for (int i = 0; i < in; i++) {
-                        dInput[r + i] = dxF[i][b];
+                        dInput[r + i] = dxF[i * stride + b];
                     }
                 }
             }
         }
-        // bias and [Wx; Wh] gradients over every (step, sample) row at once
-        for (int gi = 0; gi < g4; gi++) {
-            double s = 0.0;
-            for (int t = 0; t < steps; t++) {
-                double[] row = dzF[t][gi];
-                for (int b = 0; b < batch; b++) {
-                    s += row[b];
-                }
-            }
-            grads[bias + gi] += s;
-        }
-        int q = in + hd;
-        for (int t = 0; t < steps; t++) {
-            int r0 = t * batch;
-            for (int i = 0; i < in; i++) {
-                double[] row = xF[t][i];
-                for (int b = 0; b < batch; b++) {
-                    uS[r0 + b][i] = row[b];
-                }
-            }
-            for (int k = 0; k < hd; k++) {
-                double[] row = t > 0 ? hF[t - 1][k] : null;
-                for (int b = 0; b < batch; b++) {
-                    uS[r0 + b][in + k] = row != null ? row[b] : 0.0;
-                }
-            }
-            double[][] dz = dzF[t];
-            for (int gi = 0; gi < g4; gi++) {
-                double[] row = dz[gi];
-                for (int b = 0; b < batch; b++) {
-                    dzS[r0 + b][gi] = row[b];
-                }
-            }
-        }
-        Kernels.weightGradient(uS, dzS, steps * batch, q, g4, acc, grads, wx);
     }
 
     /** Values per time step. */

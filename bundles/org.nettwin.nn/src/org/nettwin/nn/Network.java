@@ -2,6 +2,8 @@ package org.nettwin.nn;
 
 import java.util.Arrays;
 
+import org.nettwin.nn.internal.VectorModule;
+
 /**
  * What every network of this package shares: all parameters in ONE contiguous {@code double[]}
  * and the gradients in another with the same layout, so optimizers, target-network updates,
@@ -19,6 +21,7 @@ public abstract sealed class Network permits Mlp, Lstm, Vae {
     final double[] grads;
 
     Network(int parameterCount) {
+        VectorModule.require();
         this.params = new double[parameterCount];
         this.grads = new double[parameterCount];
     }

@@ -34,7 +34,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * codec, and an environment step through {@code BaseEnvironment}'s checks.
  */
 @State(Scope.Thread)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class CoreBenchmarks {

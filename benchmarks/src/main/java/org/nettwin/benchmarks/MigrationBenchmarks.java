@@ -31,7 +31,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * steps/s on one core) and the time to solve the Stackelberg equilibrium.
  */
 @State(Scope.Thread)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class MigrationBenchmarks {

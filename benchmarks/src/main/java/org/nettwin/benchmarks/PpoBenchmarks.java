@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * (observation 29, {@code MultiDiscrete([9]×4)}) followed by the update on it.
  */
 @State(Scope.Thread)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @BenchmarkMode(Mode.AverageTime)

@@ -31,7 +31,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * through the base classes' action and output checks, as a learner's steps do.
  */
 @State(Scope.Thread)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class SlicingBenchmarks {

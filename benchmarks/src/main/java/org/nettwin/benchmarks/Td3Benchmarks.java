@@ -44,7 +44,7 @@ public class Td3Benchmarks {
 
     /** (a) One TD3 update (target actor with clipped smoothing noise and projection, twin target critics, both critic regressions with Adam; every second call the actor step through dQ1/da and three Polyak updates). */
     @State(Scope.Thread)
-    @Fork(1)
+    @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
     @Warmup(iterations = 3, time = 1)
     @Measurement(iterations = 5, time = 1)
     @BenchmarkMode(Mode.AverageTime)
@@ -69,7 +69,7 @@ public class Td3Benchmarks {
 
     /** (b) TD3 with the paper's settings on one MultiCell cell: 100,000 environment steps, one update per step after the 3,000-step warm-up. */
     @State(Scope.Thread)
-    @Fork(1)
+    @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
     @Warmup(iterations = 0)
     @Measurement(iterations = 2)
     @BenchmarkMode(Mode.SingleShotTime)

@@ -35,7 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  * Data: random-policy transitions of the drift test environment (Box(3) observations, Discrete(3) actions).
  */
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"})
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
+        "--sun-misc-unsafe-memory-access=allow"})
 public class TwinBenchmarks {
 
     static SequenceTwinBuilder builder(String id) {

@@ -24,7 +24,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@code BaseEnvironment}'s checks (issue 3 target: at least 200,000 steps/s on one core).
  */
 @State(Scope.Thread)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class UrllcBenchmarks {

@@ -172,14 +172,22 @@ class NetworkTest {
             vaeAdam.step(vae);
             vae.encode1(v);
         };
-        for (int k = 0; k < 2000; k++) {
-            work.run();
-        }
-        long before = (Long) counter.invoke(bean);
-        for (int k = 0; k < 500; k++) {
-            work.run();
-        }
-        long allocated = (Long) counter.invoke(bean) - before;
-        assertTrue(allocated < 1024, "500 training rounds allocated " + allocated + " bytes");
+        // the promise is about compiled code: until C2 has compiled the kernels, the Vector API
+        // runs interpreted and boxes every vector. So rounds run in windows of 500 until one
+        // window allocates (nearly) nothing, within a deadline that compilation meets easily
+        // (about 5,000 rounds, a few seconds, on a 2-core machine)
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        long allocated;
+        int windows = 0;
+        do {
+            long before = (Long) counter.invoke(bean);
+            for (int k = 0; k < 500; k++) {
+                work.run();
+            }
+            allocated = (Long) counter.invoke(bean) - before;
+            windows++;
+        } while (allocated >= 1024 && System.nanoTime() < deadline);
+        assertTrue(allocated < 1024, "after " + windows + " windows of 500 training rounds (60 s), the last still allocated "
+                + allocated + " bytes");
     }
 }

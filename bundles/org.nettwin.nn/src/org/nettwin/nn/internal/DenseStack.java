@@ -11,8 +11,8 @@ import org.nettwin.nn.Init;
  *
  * <p>Layer {@code l} stores its weights input-major, {@code W[i][o]} at
  * {@code weightOffset(l) + i * units(l) + o}, followed by its {@code units(l)} biases. Training
- * activations are kept feature-major (one array per unit across the batch), the layout the
- * vectorised kernels of {@link Kernels} need; the public buffers stay sample-major.
+ * activations are kept as feature-major blocks (see {@link Kernels}), the layout the vector
+ * kernels work on; the public buffers stay sample-major.
  */
 public final class DenseStack {
 
@@ -29,14 +29,15 @@ public final class DenseStack {
     private final double[] p;
     private final double[] g;
 
-    // training workspace, feature-major: row f holds feature f of every sample in the batch
-    private final double[][] inF;
-    private final double[][][] aF;
-    private final double[][][] dF;
-    private final double[][] dInF;
-    // sample-major scratch for the weight gradients
-    private final double[][] scratch;
-    private final double[] acc;
+    // training workspace: blocks (see Kernels), row f = feature f of every sample at f * maxBatch;
+    // the input block and every activation block end with a row of ones, the bias input of
+    // Kernels.weightGradient (the biases follow the weights)
+    private final double[] inF;
+    private final double[][] aF;
+    private final double[][] dF;
+    private final double[] dInF;
+    // sample-major deltas for the weight gradients
+    private final double[] dS;
     private final double[] out;
     // batch-1 inference
     private final double[][] act1;
@@ -63,12 +64,12 @@ public final class DenseStack {
         codes = new int[n];
         wOff = new int[n];
         bOff = new int[n];
-        aF = new double[n][][];
-        dF = new double[n][][];
+        aF = new double[n][];
+        dF = new double[n][];
         act1 = new double[n][];
         int at = offset;
         int maxIn = inputs;
-        int maxOut = 0;
+        int maxUnits = 0;
         for (int l = 0; l < n; l++) {
             fanIn[l] = l == 0 ? inputs : units[l - 1];
             codes[l] = activations[l].code();
@@ -77,16 +78,17 @@ public final class DenseStack {
             bOff[l] = at;
             at += units[l];
             maxIn = Math.max(maxIn, fanIn[l]);
-            maxOut = Math.max(maxOut, units[l]);
-            aF[l] = new double[units[l]][maxBatch];
-            dF[l] = new double[units[l]][maxBatch];
+            maxUnits = Math.max(maxUnits, units[l]);
+            aF[l] = new double[(units[l] + 1) * maxBatch];
+            Kernels.fillOnes(aF[l], units[l], maxBatch);
+            dF[l] = new double[units[l] * maxBatch];
             act1[l] = new double[units[l]];
         }
         parameterCount = at - offset;
-        inF = new double[inputs][maxBatch];
-        dInF = new double[inputs][maxBatch];
-        scratch = new double[maxBatch][Math.max(maxIn, maxOut)];
-        acc = new double[Math.max(maxIn, maxOut)];
+        inF = new double[(inputs + 1) * maxBatch];
+        Kernels.fillOnes(inF, inputs, maxBatch);
+        dInF = new double[inputs * maxBatch];
+        dS = new double[maxBatch * maxUnits];
         index1 = new int[maxIn];
         value1 = new double[maxIn];
         out = new double[maxBatch * units[n - 1]];
@@ -193,22 +195,23 @@ public final class DenseStack {
             throw new IllegalArgumentException("batch " + batch + " outside 1.." + maxBatch);
         }
         lastBatch = batch;
-        Kernels.toFeatureMajor(x, xOff, inputs, batch, inF);
-        double[][] in = inF;
+        int stride = maxBatch;
+        Kernels.toFeatureMajor(x, xOff, inputs, batch, inF, stride);
+        double[] in = inF;
         for (int l = 0; l < units.length; l++) {
-            double[][] a = aF[l];
-            Kernels.denseForward(in, fanIn[l], p, wOff[l], bOff[l], a, units[l], batch);
+            double[] a = aF[l];
+            Kernels.denseForward(in, stride, fanIn[l], p, wOff[l], bOff[l], a, units[l], batch);
             for (int o = 0; o < units[l]; o++) {
-                activate(codes[l], a[o], batch);
+                activate(codes[l], a, o * stride, batch);
             }
             in = a;
         }
         int top = units.length - 1;
         int nOut = units[top];
         if (softmax) {
-            softmaxColumns(aF[top], nOut, batch);
+            softmaxColumns(aF[top], stride, nOut, batch);
         }
-        Kernels.toSampleMajor(aF[top], nOut, batch, out, 0);
+        Kernels.toSampleMajor(aF[top], 0, stride, nOut, batch, out, 0);
         return out;
     }
 
@@ -219,7 +222,7 @@ public final class DenseStack {
         for (int l = 0; l < units.length; l++) {
             double[] a = act1[l];
             Kernels.denseForward1(in, inOff, fanIn[l], p, wOff[l], bOff[l], a, units[l], index1, value1);
-            activate(codes[l], a, units[l]);
+            activate(codes[l], a, 0, units[l]);
             in = a;
             inOff = 0;
         }
@@ -239,115 +242,104 @@ public final class DenseStack {
         if (batch != lastBatch) {
             throw new IllegalArgumentException("backward batch " + batch + " differs from the forward batch " + lastBatch);
         }
+        int stride = maxBatch;
         int top = units.length - 1;
         int nOut = units[top];
-        double[][] d = dF[top];
-        double[][] y = aF[top];
-        Kernels.toFeatureMajor(dOut, dOff, nOut, batch, d);
+        double[] d = dF[top];
+        double[] y = aF[top];
+        Kernels.toFeatureMajor(dOut, dOff, nOut, batch, d, stride);
         if (softmax) {
             // dz_j = p_j (dp_j - Σ_k dp_k p_k): the softmax Jacobian applied sample by sample
             for (int b = 0; b < batch; b++) {
                 double s = 0.0;
                 for (int j = 0; j < nOut; j++) {
-                    s += d[j][b] * y[j][b];
+                    s += d[j * stride + b] * y[j * stride + b];
                 }
                 for (int j = 0; j < nOut; j++) {
-                    d[j][b] = y[j][b] * (d[j][b] - s);
+                    d[j * stride + b] = y[j * stride + b] * (d[j * stride + b] - s);
                 }
             }
         } else {
             for (int o = 0; o < nOut; o++) {
-                derivative(codes[top], y[o], d[o], batch);
+                derivative(codes[top], y, d, o * stride, batch);
             }
         }
         for (int l = top; l >= 0; l--) {
             int nOutL = units[l];
             int nIn = fanIn[l];
-            double[][] dl = dF[l];
-            double[][] in = l == 0 ? inF : aF[l - 1];
+            double[] dl = dF[l];
             if (paramGrads) {
-                for (int o = 0; o < nOutL; o++) {
-                    double[] row = dl[o];
-                    double s = 0.0;
-                    for (int b = 0; b < batch; b++) {
-                        s += row[b];
-                    }
-                    g[bOff[l] + o] += s;
-                }
-                Kernels.denseWeightGradient(in, dl, batch, nIn, nOutL, scratch, acc, g, wOff[l]);
+                Kernels.toSampleRows(dl, stride, nOutL, batch, dS);
+                // nIn + 1 rows: the ones row after the inputs adds the bias gradients
+                Kernels.weightGradient(l == 0 ? inF : aF[l - 1], stride, nIn + 1, dS, batch, nOutL, g, wOff[l]);
             }
             if (l > 0) {
-                double[][] t = dF[l - 1];
-                Kernels.denseInputGradient(dl, nOutL, p, wOff[l], t, nIn, batch);
+                double[] t = dF[l - 1];
+                Kernels.denseInputGradient(dl, stride, nOutL, p, wOff[l], t, nIn, batch);
                 for (int i = 0; i < nIn; i++) {
-                    derivative(codes[l - 1], aF[l - 1][i], t[i], batch);
+                    derivative(codes[l - 1], aF[l - 1], t, i * stride, batch);
                 }
             } else if (dIn != null) {
-                Kernels.denseInputGradient(dl, nOutL, p, wOff[l], dInF, nIn, batch);
-                Kernels.toSampleMajor(dInF, nIn, batch, dIn, dInOff);
+                Kernels.denseInputGradient(dl, stride, nOutL, p, wOff[l], dInF, nIn, batch);
+                Kernels.toSampleMajor(dInF, 0, stride, nIn, batch, dIn, dInOff);
             }
         }
     }
 
-    /** Softmax over features for each sample of a feature-major block. */
-    private static void softmaxColumns(double[][] a, int width, int batch) {
+    /** Softmax over features for each sample of a block. */
+    private static void softmaxColumns(double[] a, int stride, int width, int batch) {
         for (int b = 0; b < batch; b++) {
             double max = Double.NEGATIVE_INFINITY;
             for (int j = 0; j < width; j++) {
-                max = Math.max(max, a[j][b]);
+                max = Math.max(max, a[j * stride + b]);
             }
             double sum = 0.0;
             for (int j = 0; j < width; j++) {
-                double e = Math.exp(a[j][b] - max);
-                a[j][b] = e;
+                double e = Math.exp(a[j * stride + b] - max);
+                a[j * stride + b] = e;
                 sum += e;
             }
             double inv = 1.0 / sum;
             for (int j = 0; j < width; j++) {
-                a[j][b] *= inv;
+                a[j * stride + b] *= inv;
             }
         }
     }
 
-    /** Applies activation {@code code} in place to {@code a[0..n)}. */
-    public static void activate(int code, double[] a, int n) {
+    /** Applies activation {@code code} in place to {@code a[off, off + n)}. */
+    public static void activate(int code, double[] a, int off, int n) {
         switch (code) {
             case 1 -> {
-                for (int k = 0; k < n; k++) {
+                for (int k = off; k < off + n; k++) {
                     a[k] = Math.max(a[k], 0.0);
                 }
             }
-            case 2 -> {
-                for (int k = 0; k < n; k++) {
-                    a[k] = Kernels.tanh(a[k]);
-                }
-            }
-            case 3 -> {
-                for (int k = 0; k < n; k++) {
-                    a[k] = Kernels.sigmoid(a[k]);
-                }
-            }
+            case 2 -> Sigmoids.tanh(a, off, n);
+            case 3 -> Sigmoids.sigmoid(a, off, n);
             default -> {
                 // linear: nothing to do
             }
         }
     }
 
-    /** Multiplies {@code d[0..n)} by the activation's derivative expressed through outputs {@code y}. */
-    public static void derivative(int code, double[] y, double[] d, int n) {
+    /**
+     * Multiplies {@code d[off, off + n)} by the activation's derivative expressed through the
+     * outputs {@code y} at the same positions.
+     */
+    public static void derivative(int code, double[] y, double[] d, int off, int n) {
         switch (code) {
             case 1 -> {
-                for (int k = 0; k < n; k++) {
+                for (int k = off; k < off + n; k++) {
                     d[k] = y[k] > 0.0 ? d[k] : 0.0;
                 }
             }
             case 2 -> {
-                for (int k = 0; k < n; k++) {
+                for (int k = off; k < off + n; k++) {
                     d[k] *= 1.0 - y[k] * y[k];
                 }
             }
             case 3 -> {
-                for (int k = 0; k < n; k++) {
+                for (int k = off; k < off + n; k++) {
                     d[k] *= y[k] * (1.0 - y[k]);
                 }
             }

@@ -1,401 +1,454 @@
 package org.nettwin.nn.internal;
 
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
 /**
- * The few dense-algebra loops every layer is made of: feature rows ({@code double[][]}, one row
- * per feature across the batch), sample-major scratch rows, and the flat parameter array.
+ * The few dense-algebra loops every layer is made of, written with the Vector API
+ * ({@code jdk.incubator.vector}) so they run as AVX fused multiply-adds whatever the arrays'
+ * offsets: C2's automatic vectoriser (up to JDK 25) gives up on two {@code double[]} read and
+ * written at different unknown offsets, and never reorders a floating-point sum.
  *
- * <p>Every hot inner loop runs over separate arrays indexed by the same loop variable with
- * scalar factors hoisted out, the shape C2's superword pass turns into AVX vector code (see
- * {@link #denseForward} for why). Dot products are avoided on hot paths because C2 does not
- * vectorise strict-order floating-point reductions.
+ * <p>Training batches are <em>blocks</em>: one flat {@code double[]} per layer, feature-major,
+ * row {@code f} (feature {@code f} of every sample) at {@code f · stride}, where the stride is the
+ * network's largest batch. The batch is the vector dimension of forwards and input gradients;
+ * weight gradients are sums of outer products along the outputs. Batch-1 inference runs along
+ * the outputs of each weight row. Every kernel accumulates in the same order whatever the batch
+ * size (bias first, then the inputs in ascending order, each as one fused multiply-add), so a
+ * sample gives the same result alone or inside a batch; scalar tails use {@link Math#fma} like
+ * the vector lanes.
+ *
+ * <p>Every vector lives inside one method: the Vector API's own methods are force-inlined, but a
+ * helper of ours that took or returned a {@code DoubleVector} could be compiled out of line, and
+ * the vector would then be boxed on the heap. So each loop nest is its own method over arrays
+ * and ints.
+ *
+ * <p>The species is {@link DoubleVector#SPECIES_PREFERRED} (4 doubles with AVX2): sums of
+ * products may round differently on a machine with another vector width, but the same machine
+ * always gives the same bits.
  */
 public final class Kernels {
+
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    /** Result rows per pass of {@link #combineRows}: six rows by two vectors fill twelve of the sixteen AVX registers. */
+    private static final int ROWS = 6;
 
     private Kernels() {
     }
 
-    /** {@code rows[f][b] = x[xOff + b * width + f]}: a sample-major batch into feature rows. */
-    public static void toFeatureMajor(double[] x, int xOff, int width, int batch, double[][] rows) {
+    /** {@code rows[f · stride + b] = x[xOff + b · width + f]}: a sample-major batch into a block. */
+    public static void toFeatureMajor(double[] x, int xOff, int width, int batch, double[] rows, int stride) {
         for (int b = 0; b < batch; b++) {
             int r = xOff + b * width;
             for (int f = 0; f < width; f++) {
-                rows[f][b] = x[r + f];
+                rows[f * stride + b] = x[r + f];
             }
         }
     }
 
-    /** {@code out[off + b * width + f] = rows[f][b]}: feature rows back into a sample-major batch. */
-    public static void toSampleMajor(double[][] rows, int width, int batch, double[] out, int off) {
+    /** {@code out[off + b · width + f] = rows[rowsOff + f · stride + b]}: block rows back into a sample-major batch. */
+    public static void toSampleMajor(double[] rows, int rowsOff, int stride, int width, int batch, double[] out, int off) {
         for (int f = 0; f < width; f++) {
-            double[] row = rows[f];
+            int r = rowsOff + f * stride;
             for (int b = 0; b < batch; b++) {
-                out[off + b * width + f] = row[b];
+                out[off + b * width + f] = rows[r + b];
             }
         }
     }
 
-    /** {@code samples[b][f] = features[f][b]} for {@code f < width}, {@code b < batch}. */
-    public static void transposeRows(double[][] features, int width, int batch, double[][] samples) {
-        for (int f = 0; f < width; f++) {
-            double[] row = features[f];
-            for (int b = 0; b < batch; b++) {
-                samples[b][f] = row[b];
-            }
-        }
+    /** Sets row {@code row} of a block to ones (the bias input of {@link #weightGradient}). */
+    public static void fillOnes(double[] block, int row, int stride) {
+        java.util.Arrays.fill(block, row * stride, (row + 1) * stride, 1.0);
     }
 
     /**
-     * Batched dense forward on feature rows: {@code y[o][b] = bias[o] + Σ_i W[i][o] · x[i][b]}.
-     *
-     * <p>Why this shape: C2 (up to JDK 25) vectorises a loop only when it can rule out overlap
-     * between the arrays it loads and stores, which it cannot do for two {@code double[]} indexed
-     * at different unknown offsets (an output row and a weight row inside the parameter array).
-     * Here every vector operand is a separate feature row indexed by the same {@code b}, and the
-     * weights enter as scalars, so the loop over the batch vectorises; four inputs are fused per
-     * pass to cut loads and stores of {@code y} (measured: also fusing two outputs per pass, or
-     * eight inputs, was slower).
+     * Batched dense forward: {@code y[o][b] = bias[o] + Σ_i W[i][o] · x[i][b]} on blocks of the
+     * given stride, with {@code W[i][o]} at {@code p[wOff + i · nOut + o]} and the biases at
+     * {@code bOff}.
      */
-    public static void denseForward(double[][] x, int nIn, double[] p, int wOff, int bOff, double[][] y, int nOut, int batch) {
-        for (int o = 0; o < nOut; o++) {
-            double[] yo = y[o];
-            java.util.Arrays.fill(yo, 0, batch, p[bOff + o]);
-            int i = 0;
-            for (; i + 3 < nIn; i += 4) {
-                int w = wOff + i * nOut + o;
-                double w0 = p[w];
-                double w1 = p[w + nOut];
-                double w2 = p[w + 2 * nOut];
-                double w3 = p[w + 3 * nOut];
-                double[] x0 = x[i];
-                double[] x1 = x[i + 1];
-                double[] x2 = x[i + 2];
-                double[] x3 = x[i + 3];
-                for (int b = 0; b < batch; b++) {
-                    yo[b] += w0 * x0[b] + w1 * x1[b] + w2 * x2[b] + w3 * x3[b];
-                }
-            }
-            for (; i < nIn; i++) {
-                double w0 = p[wOff + i * nOut + o];
-                double[] x0 = x[i];
-                for (int b = 0; b < batch; b++) {
-                    yo[b] += w0 * x0[b];
-                }
-            }
+    public static void denseForward(double[] x, int stride, int nIn, double[] p, int wOff, int bOff, double[] y, int nOut,
+            int batch) {
+        combineRows(x, stride, nIn, p, wOff, 1, nOut, bOff, y, nOut, batch);
+    }
+
+    /**
+     * Batched input gradient {@code t[i][b] = Σ_o W[i][o] · d[o][b]}, the transpose of
+     * {@link #denseForward} over the same weights.
+     */
+    public static void denseInputGradient(double[] d, int stride, int nOut, double[] p, int wOff, double[] t, int nIn,
+            int batch) {
+        combineRows(d, stride, nOut, p, wOff, nOut, 1, -1, t, nIn, batch);
+    }
+
+    /**
+     * {@code y[r][b] = init[r] + Σ_k p[cOff + r·rs + k·ks] · x[k][b]} for {@code r < nR}, where
+     * {@code init[r] = p[bOff + r]}, or 0 when {@code bOff < 0}.
+     */
+    private static void combineRows(double[] x, int stride, int nK, double[] p, int cOff, int rs, int ks, int bOff,
+            double[] y, int nR, int batch) {
+        int r = 0;
+        for (; r + ROWS <= nR; r += ROWS) {
+            combineSixRows(x, stride, nK, p, cOff + r * rs, rs, ks, bOff < 0 ? -1 : bOff + r, y, r * stride, batch);
+        }
+        for (; r < nR; r++) {
+            combineOneRow(x, stride, nK, p, cOff + r * rs, ks, bOff < 0 ? -1 : bOff + r, y, r * stride, batch);
         }
     }
 
     /**
-     * Batch-1 dense forward {@code y[o] = bias[o] + Σ_i x[i] · W[i][o]}: one pass over the inputs
-     * per block of eight outputs held in registers (scalar code: with a single sample there is no
-     * batch to vectorise over, and the weight rows cannot be vectorised against {@code y}, see
-     * {@link #denseForward}).
+     * Six result rows of {@link #combineRows} from {@code y[yOff]}: six rows by two vectors of
+     * samples share each load of an input row (twelve accumulators), so the loop is bound by the
+     * multiply-adds rather than by memory.
+     */
+    private static void combineSixRows(double[] x, int stride, int nK, double[] p, int c0, int rs, int ks, int init,
+            double[] y, int yOff, int batch) {
+        double i0 = init < 0 ? 0.0 : p[init];
+        double i1 = init < 0 ? 0.0 : p[init + 1];
+        double i2 = init < 0 ? 0.0 : p[init + 2];
+        double i3 = init < 0 ? 0.0 : p[init + 3];
+        double i4 = init < 0 ? 0.0 : p[init + 4];
+        double i5 = init < 0 ? 0.0 : p[init + 5];
+        int b = 0;
+        for (; b + 2 * L <= batch; b += 2 * L) {
+            DoubleVector a0 = DoubleVector.broadcast(S, i0);
+            DoubleVector a1 = DoubleVector.broadcast(S, i1);
+            DoubleVector a2 = DoubleVector.broadcast(S, i2);
+            DoubleVector a3 = DoubleVector.broadcast(S, i3);
+            DoubleVector a4 = DoubleVector.broadcast(S, i4);
+            DoubleVector a5 = DoubleVector.broadcast(S, i5);
+            DoubleVector e0 = a0;
+            DoubleVector e1 = a1;
+            DoubleVector e2 = a2;
+            DoubleVector e3 = a3;
+            DoubleVector e4 = a4;
+            DoubleVector e5 = a5;
+            for (int k = 0, c = c0, xo = b; k < nK; k++, c += ks, xo += stride) {
+                DoubleVector lo = DoubleVector.fromArray(S, x, xo);
+                DoubleVector hi = DoubleVector.fromArray(S, x, xo + L);
+                DoubleVector w = DoubleVector.broadcast(S, p[c]);
+                a0 = lo.fma(w, a0);
+                e0 = hi.fma(w, e0);
+                w = DoubleVector.broadcast(S, p[c + rs]);
+                a1 = lo.fma(w, a1);
+                e1 = hi.fma(w, e1);
+                w = DoubleVector.broadcast(S, p[c + 2 * rs]);
+                a2 = lo.fma(w, a2);
+                e2 = hi.fma(w, e2);
+                w = DoubleVector.broadcast(S, p[c + 3 * rs]);
+                a3 = lo.fma(w, a3);
+                e3 = hi.fma(w, e3);
+                w = DoubleVector.broadcast(S, p[c + 4 * rs]);
+                a4 = lo.fma(w, a4);
+                e4 = hi.fma(w, e4);
+                w = DoubleVector.broadcast(S, p[c + 5 * rs]);
+                a5 = lo.fma(w, a5);
+                e5 = hi.fma(w, e5);
+            }
+            int o = yOff + b;
+            a0.intoArray(y, o);
+            e0.intoArray(y, o + L);
+            o += stride;
+            a1.intoArray(y, o);
+            e1.intoArray(y, o + L);
+            o += stride;
+            a2.intoArray(y, o);
+            e2.intoArray(y, o + L);
+            o += stride;
+            a3.intoArray(y, o);
+            e3.intoArray(y, o + L);
+            o += stride;
+            a4.intoArray(y, o);
+            e4.intoArray(y, o + L);
+            o += stride;
+            a5.intoArray(y, o);
+            e5.intoArray(y, o + L);
+        }
+        for (; b < batch; b++) {
+            y[yOff + b] = combineSample(x, stride, nK, p, c0, ks, i0, b);
+            y[yOff + stride + b] = combineSample(x, stride, nK, p, c0 + rs, ks, i1, b);
+            y[yOff + 2 * stride + b] = combineSample(x, stride, nK, p, c0 + 2 * rs, ks, i2, b);
+            y[yOff + 3 * stride + b] = combineSample(x, stride, nK, p, c0 + 3 * rs, ks, i3, b);
+            y[yOff + 4 * stride + b] = combineSample(x, stride, nK, p, c0 + 4 * rs, ks, i4, b);
+            y[yOff + 5 * stride + b] = combineSample(x, stride, nK, p, c0 + 5 * rs, ks, i5, b);
+        }
+    }
+
+    /** One result row of {@link #combineRows}. */
+    private static void combineOneRow(double[] x, int stride, int nK, double[] p, int c0, int ks, int init, double[] y,
+            int yOff, int batch) {
+        double i0 = init < 0 ? 0.0 : p[init];
+        int b = 0;
+        for (; b + 2 * L <= batch; b += 2 * L) {
+            DoubleVector a0 = DoubleVector.broadcast(S, i0);
+            DoubleVector e0 = a0;
+            for (int k = 0, c = c0, xo = b; k < nK; k++, c += ks, xo += stride) {
+                DoubleVector w = DoubleVector.broadcast(S, p[c]);
+                a0 = DoubleVector.fromArray(S, x, xo).fma(w, a0);
+                e0 = DoubleVector.fromArray(S, x, xo + L).fma(w, e0);
+            }
+            a0.intoArray(y, yOff + b);
+            e0.intoArray(y, yOff + b + L);
+        }
+        for (; b < batch; b++) {
+            y[yOff + b] = combineSample(x, stride, nK, p, c0, ks, i0, b);
+        }
+    }
+
+    /** One sample of {@link #combineRows}, in the vector lanes' order. */
+    private static double combineSample(double[] x, int stride, int nK, double[] p, int c, int ks, double init, int b) {
+        double s = init;
+        for (int k = 0, xo = b; k < nK; k++, c += ks, xo += stride) {
+            s = Math.fma(x[xo], p[c], s);
+        }
+        return s;
+    }
+
+    /**
+     * Batch-1 dense forward {@code y[o] = bias[o] + Σ_i x[i] · W[i][o]}, vectorised along each
+     * weight row's outputs. The non-zero inputs are gathered first (half of a ReLU layer's
+     * outputs are zero, and a zero input changes no fused multiply-add), into {@code index} and
+     * {@code value}, each at least {@code nIn} long.
      */
     public static void denseForward1(double[] x, int xOff, int nIn, double[] p, int wOff, int bOff, double[] y, int nOut,
             int[] index, double[] value) {
-        // gather the non-zero inputs first (half of a ReLU layer's outputs are zero); the
-        // conditional increment compiles to a branch-free move
         int n = 0;
         for (int i = 0; i < nIn; i++) {
             double v = x[xOff + i];
             index[n] = i;
             value[n] = v;
+            // a branch-free conditional increment
             n += v != 0.0 ? 1 : 0;
         }
-        int o = 0;
-        for (; o + 7 < nOut; o += 8) {
-            int bo = bOff + o;
-            double s0 = p[bo];
-            double s1 = p[bo + 1];
-            double s2 = p[bo + 2];
-            double s3 = p[bo + 3];
-            double s4 = p[bo + 4];
-            double s5 = p[bo + 5];
-            double s6 = p[bo + 6];
-            double s7 = p[bo + 7];
-            for (int k = 0; k < n; k++) {
-                double v = value[k];
-                int w = wOff + index[k] * nOut + o;
-                s0 += v * p[w];
-                s1 += v * p[w + 1];
-                s2 += v * p[w + 2];
-                s3 += v * p[w + 3];
-                s4 += v * p[w + 4];
-                s5 += v * p[w + 5];
-                s6 += v * p[w + 6];
-                s7 += v * p[w + 7];
-            }
-            y[o] = s0;
-            y[o + 1] = s1;
-            y[o + 2] = s2;
-            y[o + 3] = s3;
-            y[o + 4] = s4;
-            y[o + 5] = s5;
-            y[o + 6] = s6;
-            y[o + 7] = s7;
+        rowsTimesVector(value, index, n, p, wOff, bOff, y, nOut);
+    }
+
+    /**
+     * {@link #denseForward1} for inputs {@code x[0, nIn)} that are rarely zero (an LSTM's gates):
+     * no gathering; {@code identity} holds {@code 0, 1, …} (see {@link #identity}).
+     */
+    public static void denseForward1Dense(double[] x, int nIn, double[] p, int wOff, int bOff, double[] y, int nOut,
+            int[] identity) {
+        rowsTimesVector(x, identity, nIn, p, wOff, bOff, y, nOut);
+    }
+
+    /** {@code 0, 1, …, n − 1}: the index of every input, for {@link #denseForward1Dense}. */
+    public static int[] identity(int n) {
+        int[] index = new int[n];
+        for (int i = 0; i < n; i++) {
+            index[i] = i;
         }
-        for (; o + 3 < nOut; o += 4) {
-            int bo = bOff + o;
-            double s0 = p[bo];
-            double s1 = p[bo + 1];
-            double s2 = p[bo + 2];
-            double s3 = p[bo + 3];
-            for (int k = 0; k < n; k++) {
-                double v = value[k];
-                int w = wOff + index[k] * nOut + o;
-                s0 += v * p[w];
-                s1 += v * p[w + 1];
-                s2 += v * p[w + 2];
-                s3 += v * p[w + 3];
-            }
-            y[o] = s0;
-            y[o + 1] = s1;
-            y[o + 2] = s2;
-            y[o + 3] = s3;
+        return index;
+    }
+
+    /**
+     * {@code y[o] = p[bOff + o] + Σ_k value[k] · p[wOff + index[k] · nOut + o]}: four vectors of
+     * outputs per pass over the inputs, then one vector at a time, then scalars.
+     */
+    private static void rowsTimesVector(double[] value, int[] index, int n, double[] p, int wOff, int bOff, double[] y, int nOut) {
+        int o = 0;
+        for (; o + 4 * L <= nOut; o += 4 * L) {
+            rowsTimesVectorFour(value, index, n, p, wOff + o, nOut, bOff + o, y, o);
+        }
+        for (; o + L <= nOut; o += L) {
+            rowsTimesVectorOne(value, index, n, p, wOff + o, nOut, bOff + o, y, o);
         }
         for (; o < nOut; o++) {
             double s = p[bOff + o];
             for (int k = 0; k < n; k++) {
-                s += value[k] * p[wOff + index[k] * nOut + o];
+                s = Math.fma(value[k], p[wOff + index[k] * nOut + o], s);
             }
             y[o] = s;
         }
     }
 
-    /**
-     * {@link #denseForward1} for inputs that are rarely zero (an LSTM's gates): the same register
-     * blocking without gathering the non-zero inputs first.
-     */
-    public static void denseForward1Dense(double[] x, int xOff, int nIn, double[] p, int wOff, int bOff, double[] y, int nOut) {
-        int o = 0;
-        for (; o + 7 < nOut; o += 8) {
-            int bo = bOff + o;
-            double s0 = p[bo];
-            double s1 = p[bo + 1];
-            double s2 = p[bo + 2];
-            double s3 = p[bo + 3];
-            double s4 = p[bo + 4];
-            double s5 = p[bo + 5];
-            double s6 = p[bo + 6];
-            double s7 = p[bo + 7];
-            int w = wOff + o;
-            for (int i = 0; i < nIn; i++, w += nOut) {
-                double v = x[xOff + i];
-                s0 += v * p[w];
-                s1 += v * p[w + 1];
-                s2 += v * p[w + 2];
-                s3 += v * p[w + 3];
-                s4 += v * p[w + 4];
-                s5 += v * p[w + 5];
-                s6 += v * p[w + 6];
-                s7 += v * p[w + 7];
-            }
-            y[o] = s0;
-            y[o + 1] = s1;
-            y[o + 2] = s2;
-            y[o + 3] = s3;
-            y[o + 4] = s4;
-            y[o + 5] = s5;
-            y[o + 6] = s6;
-            y[o + 7] = s7;
+    /** Four vectors of outputs of {@link #rowsTimesVector} from {@code y[o]}. */
+    private static void rowsTimesVectorFour(double[] value, int[] index, int n, double[] p, int w0, int nOut, int bias,
+            double[] y, int o) {
+        DoubleVector a0 = DoubleVector.fromArray(S, p, bias);
+        DoubleVector a1 = DoubleVector.fromArray(S, p, bias + L);
+        DoubleVector a2 = DoubleVector.fromArray(S, p, bias + 2 * L);
+        DoubleVector a3 = DoubleVector.fromArray(S, p, bias + 3 * L);
+        for (int k = 0; k < n; k++) {
+            DoubleVector v = DoubleVector.broadcast(S, value[k]);
+            int w = w0 + index[k] * nOut;
+            a0 = DoubleVector.fromArray(S, p, w).fma(v, a0);
+            a1 = DoubleVector.fromArray(S, p, w + L).fma(v, a1);
+            a2 = DoubleVector.fromArray(S, p, w + 2 * L).fma(v, a2);
+            a3 = DoubleVector.fromArray(S, p, w + 3 * L).fma(v, a3);
         }
-        for (; o + 3 < nOut; o += 4) {
-            int bo = bOff + o;
-            double s0 = p[bo];
-            double s1 = p[bo + 1];
-            double s2 = p[bo + 2];
-            double s3 = p[bo + 3];
-            int w = wOff + o;
-            for (int i = 0; i < nIn; i++, w += nOut) {
-                double v = x[xOff + i];
-                s0 += v * p[w];
-                s1 += v * p[w + 1];
-                s2 += v * p[w + 2];
-                s3 += v * p[w + 3];
+        a0.intoArray(y, o);
+        a1.intoArray(y, o + L);
+        a2.intoArray(y, o + 2 * L);
+        a3.intoArray(y, o + 3 * L);
+    }
+
+    /** One vector of outputs of {@link #rowsTimesVector} from {@code y[o]}. */
+    private static void rowsTimesVectorOne(double[] value, int[] index, int n, double[] p, int w0, int nOut, int bias,
+            double[] y, int o) {
+        DoubleVector a0 = DoubleVector.fromArray(S, p, bias);
+        for (int k = 0; k < n; k++) {
+            a0 = DoubleVector.fromArray(S, p, w0 + index[k] * nOut).fma(DoubleVector.broadcast(S, value[k]), a0);
+        }
+        a0.intoArray(y, o);
+    }
+
+    /**
+     * {@code dS[b · width + f] = d[f · stride + b]}: a block into sample-major rows (the deltas of
+     * a {@link #weightGradient}).
+     */
+    public static void toSampleRows(double[] d, int stride, int width, int batch, double[] dS) {
+        for (int f = 0; f < width; f++) {
+            int r = f * stride;
+            for (int b = 0; b < batch; b++) {
+                dS[b * width + f] = d[r + b];
             }
-            y[o] = s0;
-            y[o + 1] = s1;
-            y[o + 2] = s2;
-            y[o + 3] = s3;
+        }
+    }
+
+    /**
+     * Adds the dense weight gradient {@code Σ_b x[i][b] · dS[b][o]} to
+     * {@code g[gOff + i · nOut + o]}: the inputs a block of the given stride, the deltas
+     * sample-major (see {@link #toSampleRows}, row length {@code nOut}). With a row of ones as the
+     * last input (see {@link #fillOnes}) the same pass adds the bias gradients, which follow the
+     * weights. Vectorised along the outputs as sums of outer products: each accumulator collects
+     * every sample before it is added to {@code g}, so no lanes are ever reduced.
+     */
+    public static void weightGradient(double[] x, int stride, int nIn, double[] dS, int batch, int nOut, double[] g,
+            int gOff) {
+        int o = 0;
+        for (; o + 2 * L <= nOut; o += 2 * L) {
+            int i = 0;
+            for (; i + ROWS <= nIn; i += ROWS) {
+                outerSixByTwo(x, stride, i, dS, batch, nOut, o, g, gOff + i * nOut + o);
+            }
+            for (; i < nIn; i++) {
+                outerOne(x, i * stride, dS, batch, nOut, o, g, gOff + i * nOut + o);
+                outerOne(x, i * stride, dS, batch, nOut, o + L, g, gOff + i * nOut + o + L);
+            }
+        }
+        for (; o + L <= nOut; o += L) {
+            for (int i = 0; i < nIn; i++) {
+                outerOne(x, i * stride, dS, batch, nOut, o, g, gOff + i * nOut + o);
+            }
         }
         for (; o < nOut; o++) {
-            double s = p[bOff + o];
-            int w = wOff + o;
-            for (int i = 0; i < nIn; i++, w += nOut) {
-                s += x[xOff + i] * p[w];
-            }
-            y[o] = s;
+            outerScalar(x, stride, nIn, dS, batch, nOut, o, g, gOff + o);
         }
     }
 
     /**
-     * Adds the dense weight gradient {@code Σ_b x[i][b] · d[o][b]} to {@code g[wOff + i * nOut + o]}
-     * from feature-major inputs {@code x} and deltas {@code d}. The longer of the two dimensions
-     * becomes the vector dimension: its rows are transposed once into {@code scratch} (sample-major),
-     * accumulated per weight row or column in {@code acc} (a separate array indexed like the
-     * scratch rows, so the loop vectorises, see {@link #denseForward}), then added to {@code g}.
-     * The other operand is read as scalars, and groups of four zero scalars (ReLU) are skipped.
+     * Inputs {@code i … i+5} by outputs {@code o … o+2L} of {@link #weightGradient}: each delta
+     * load serves six inputs (twelve accumulators).
      */
-    public static void denseWeightGradient(double[][] x, double[][] d, int batch, int nIn, int nOut,
-            double[][] scratch, double[] acc, double[] g, int wOff) {
-        if (nOut >= nIn) {
-            transposeRows(d, nOut, batch, scratch);
-            for (int i = 0; i < nIn; i++) {
-                java.util.Arrays.fill(acc, 0, nOut, 0.0);
-                double[] xi = x[i];
-                int b = 0;
-                for (; b + 3 < batch; b += 4) {
-                    double x0 = xi[b];
-                    double x1 = xi[b + 1];
-                    double x2 = xi[b + 2];
-                    double x3 = xi[b + 3];
-                    if (x0 == 0.0 && x1 == 0.0 && x2 == 0.0 && x3 == 0.0) {
-                        continue;
-                    }
-                    double[] d0 = scratch[b];
-                    double[] d1 = scratch[b + 1];
-                    double[] d2 = scratch[b + 2];
-                    double[] d3 = scratch[b + 3];
-                    for (int o = 0; o < nOut; o++) {
-                        acc[o] += x0 * d0[o] + x1 * d1[o] + x2 * d2[o] + x3 * d3[o];
-                    }
-                }
-                for (; b < batch; b++) {
-                    double x0 = xi[b];
-                    double[] d0 = scratch[b];
-                    for (int o = 0; o < nOut; o++) {
-                        acc[o] += x0 * d0[o];
-                    }
-                }
-                int w = wOff + i * nOut;
-                for (int o = 0; o < nOut; o++) {
-                    g[w + o] += acc[o];
-                }
-            }
-            return;
+    private static void outerSixByTwo(double[] x, int stride, int i, double[] dS, int batch, int nOut, int o, double[] g,
+            int w) {
+        DoubleVector a0 = DoubleVector.zero(S);
+        DoubleVector a1 = a0;
+        DoubleVector a2 = a0;
+        DoubleVector a3 = a0;
+        DoubleVector a4 = a0;
+        DoubleVector a5 = a0;
+        DoubleVector e0 = a0;
+        DoubleVector e1 = a0;
+        DoubleVector e2 = a0;
+        DoubleVector e3 = a0;
+        DoubleVector e4 = a0;
+        DoubleVector e5 = a0;
+        int x0 = i * stride;
+        for (int b = 0, d = o; b < batch; b++, d += nOut) {
+            DoubleVector lo = DoubleVector.fromArray(S, dS, d);
+            DoubleVector hi = DoubleVector.fromArray(S, dS, d + L);
+            DoubleVector v = DoubleVector.broadcast(S, x[x0 + b]);
+            a0 = lo.fma(v, a0);
+            e0 = hi.fma(v, e0);
+            v = DoubleVector.broadcast(S, x[x0 + stride + b]);
+            a1 = lo.fma(v, a1);
+            e1 = hi.fma(v, e1);
+            v = DoubleVector.broadcast(S, x[x0 + 2 * stride + b]);
+            a2 = lo.fma(v, a2);
+            e2 = hi.fma(v, e2);
+            v = DoubleVector.broadcast(S, x[x0 + 3 * stride + b]);
+            a3 = lo.fma(v, a3);
+            e3 = hi.fma(v, e3);
+            v = DoubleVector.broadcast(S, x[x0 + 4 * stride + b]);
+            a4 = lo.fma(v, a4);
+            e4 = hi.fma(v, e4);
+            v = DoubleVector.broadcast(S, x[x0 + 5 * stride + b]);
+            a5 = lo.fma(v, a5);
+            e5 = hi.fma(v, e5);
         }
-        transposeRows(x, nIn, batch, scratch);
-        for (int o = 0; o < nOut; o++) {
-            java.util.Arrays.fill(acc, 0, nIn, 0.0);
-            double[] dO = d[o];
-            int b = 0;
-            for (; b + 3 < batch; b += 4) {
-                double d0 = dO[b];
-                double d1 = dO[b + 1];
-                double d2 = dO[b + 2];
-                double d3 = dO[b + 3];
-                if (d0 == 0.0 && d1 == 0.0 && d2 == 0.0 && d3 == 0.0) {
-                    continue;
-                }
-                double[] x0 = scratch[b];
-                double[] x1 = scratch[b + 1];
-                double[] x2 = scratch[b + 2];
-                double[] x3 = scratch[b + 3];
-                for (int i = 0; i < nIn; i++) {
-                    acc[i] += d0 * x0[i] + d1 * x1[i] + d2 * x2[i] + d3 * x3[i];
-                }
-            }
-            for (; b < batch; b++) {
-                double d0 = dO[b];
-                double[] x0 = scratch[b];
-                for (int i = 0; i < nIn; i++) {
-                    acc[i] += d0 * x0[i];
-                }
-            }
-            int w = wOff + o;
-            for (int i = 0; i < nIn; i++) {
-                g[w + i * nOut] += acc[i];
-            }
-        }
+        DoubleVector.fromArray(S, g, w).add(a0).intoArray(g, w);
+        DoubleVector.fromArray(S, g, w + L).add(e0).intoArray(g, w + L);
+        w += nOut;
+        DoubleVector.fromArray(S, g, w).add(a1).intoArray(g, w);
+        DoubleVector.fromArray(S, g, w + L).add(e1).intoArray(g, w + L);
+        w += nOut;
+        DoubleVector.fromArray(S, g, w).add(a2).intoArray(g, w);
+        DoubleVector.fromArray(S, g, w + L).add(e2).intoArray(g, w + L);
+        w += nOut;
+        DoubleVector.fromArray(S, g, w).add(a3).intoArray(g, w);
+        DoubleVector.fromArray(S, g, w + L).add(e3).intoArray(g, w + L);
+        w += nOut;
+        DoubleVector.fromArray(S, g, w).add(a4).intoArray(g, w);
+        DoubleVector.fromArray(S, g, w + L).add(e4).intoArray(g, w + L);
+        w += nOut;
+        DoubleVector.fromArray(S, g, w).add(a5).intoArray(g, w);
+        DoubleVector.fromArray(S, g, w + L).add(e5).intoArray(g, w + L);
     }
 
     /**
-     * Adds {@code Σ_b xS[b][i] · dS[b][o]} to {@code g[wOff + i * nOut + o]} (a dense weight
-     * gradient) from sample-major rows. Each weight row is accumulated in {@code acc}, a separate
-     * array indexed like the delta rows, so the loop over outputs vectorises (see
-     * {@link #denseForward}); it is added to the gradient array once per row.
+     * Input row {@code x[x0…]} by the vector of outputs from {@code o} of {@link #weightGradient},
+     * with two accumulators over alternate samples (so the multiply-adds do not wait for each
+     * other).
      */
-    public static void weightGradient(double[][] xS, double[][] dS, int batch, int nIn, int nOut, double[] acc,
-            double[] g, int wOff) {
-        for (int i = 0; i < nIn; i++) {
-            java.util.Arrays.fill(acc, 0, nOut, 0.0);
-            int b = 0;
-            for (; b + 3 < batch; b += 4) {
-                double x0 = xS[b][i];
-                double x1 = xS[b + 1][i];
-                double x2 = xS[b + 2][i];
-                double x3 = xS[b + 3][i];
-                if (x0 == 0.0 && x1 == 0.0 && x2 == 0.0 && x3 == 0.0) {
-                    continue;
-                }
-                double[] d0 = dS[b];
-                double[] d1 = dS[b + 1];
-                double[] d2 = dS[b + 2];
-                double[] d3 = dS[b + 3];
-                for (int o = 0; o < nOut; o++) {
-                    acc[o] += x0 * d0[o] + x1 * d1[o] + x2 * d2[o] + x3 * d3[o];
-                }
-            }
-            for (; b < batch; b++) {
-                double x0 = xS[b][i];
-                double[] d0 = dS[b];
-                for (int o = 0; o < nOut; o++) {
-                    acc[o] += x0 * d0[o];
-                }
-            }
-            int w = wOff + i * nOut;
-            for (int o = 0; o < nOut; o++) {
-                g[w + o] += acc[o];
-            }
+    private static void outerOne(double[] x, int x0, double[] dS, int batch, int nOut, int o, double[] g, int w) {
+        DoubleVector a0 = DoubleVector.zero(S);
+        DoubleVector a1 = a0;
+        int b = 0;
+        for (int d = o; b + 1 < batch; b += 2, d += 2 * nOut) {
+            a0 = DoubleVector.fromArray(S, dS, d).fma(DoubleVector.broadcast(S, x[x0 + b]), a0);
+            a1 = DoubleVector.fromArray(S, dS, d + nOut).fma(DoubleVector.broadcast(S, x[x0 + b + 1]), a1);
         }
-    }
-
-    /**
-     * Batched input gradient on feature rows: {@code t[i][b] = Σ_o W[i][o] · d[o][b]}, the
-     * weights as scalars and the batch as the vector dimension (see {@link #denseForward}).
-     */
-    public static void denseInputGradient(double[][] d, int nOut, double[] p, int wOff, double[][] t, int nIn, int batch) {
-        for (int i = 0; i < nIn; i++) {
-            double[] ti = t[i];
-            java.util.Arrays.fill(ti, 0, batch, 0.0);
-            int w = wOff + i * nOut;
-            int o = 0;
-            for (; o + 3 < nOut; o += 4) {
-                double w0 = p[w + o];
-                double w1 = p[w + o + 1];
-                double w2 = p[w + o + 2];
-                double w3 = p[w + o + 3];
-                double[] d0 = d[o];
-                double[] d1 = d[o + 1];
-                double[] d2 = d[o + 2];
-                double[] d3 = d[o + 3];
-                for (int b = 0; b < batch; b++) {
-                    ti[b] += w0 * d0[b] + w1 * d1[b] + w2 * d2[b] + w3 * d3[b];
-                }
-            }
-            for (; o < nOut; o++) {
-                double w0 = p[w + o];
-                double[] d0 = d[o];
-                for (int b = 0; b < batch; b++) {
-                    ti[b] += w0 * d0[b];
-                }
-            }
+        if (b < batch) {
+            a0 = DoubleVector.fromArray(S, dS, b * nOut + o).fma(DoubleVector.broadcast(S, x[x0 + b]), a0);
         }
+        DoubleVector.fromArray(S, g, w).add(a0.add(a1)).intoArray(g, w);
     }
 
     /**
-     * Logistic sigmoid {@code 1 / (1 + e^-x)}: one {@code Math.exp} (an intrinsic, about three
-     * times cheaper than {@code Math.tanh}); saturates cleanly to 0 and 1.
+     * Output {@code o} (one of the last, fewer than a vector: a critic's one value) of
+     * {@link #weightGradient} for every input, four inputs per pass.
      */
-    public static double sigmoid(double x) {
-        return 1.0 / (1.0 + Math.exp(-x));
-    }
-
-    /**
-     * Hyperbolic tangent as {@code 1 − 2 / (e^{2x} + 1)}: one {@code Math.exp} instead of the
-     * slower {@code Math.tanh}; absolute error about 1e-16 (relative error grows only for
-     * |x| below 1e-8, where the value itself is negligible for a network), exact ±1 in the tails.
-     */
-    public static double tanh(double x) {
-        return 1.0 - 2.0 / (Math.exp(2.0 * x) + 1.0);
+    private static void outerScalar(double[] x, int stride, int nIn, double[] dS, int batch, int nOut, int o, double[] g,
+            int w) {
+        int i = 0;
+        for (; i + 3 < nIn; i += 4) {
+            double t0 = 0;
+            double t1 = 0;
+            double t2 = 0;
+            double t3 = 0;
+            int x0 = i * stride;
+            for (int b = 0; b < batch; b++) {
+                double dv = dS[b * nOut + o];
+                t0 = Math.fma(x[x0 + b], dv, t0);
+                t1 = Math.fma(x[x0 + stride + b], dv, t1);
+                t2 = Math.fma(x[x0 + 2 * stride + b], dv, t2);
+                t3 = Math.fma(x[x0 + 3 * stride + b], dv, t3);
+            }
+            int at = w + i * nOut;
+            g[at] += t0;
+            g[at + nOut] += t1;
+            g[at + 2 * nOut] += t2;
+            g[at + 3 * nOut] += t3;
+        }
+        for (; i < nIn; i++) {
+            double t0 = 0;
+            int x0 = i * stride;
+            for (int b = 0; b < batch; b++) {
+                t0 = Math.fma(x[x0 + b], dS[b * nOut + o], t0);
+            }
+            g[w + i * nOut] += t0;
+        }
     }
 }

@@ -29,6 +29,7 @@ final class Runtime {
     static ProcessBuilder command(Path work, Path plugins, List<String> args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("--add-modules=jdk.incubator.vector");
         cmd.add("-Dnettwin.headless=true");
         cmd.add("-Dnettwin.plugins=" + plugins);
         cmd.add("-jar");
