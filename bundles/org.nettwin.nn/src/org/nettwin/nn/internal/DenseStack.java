@@ -16,6 +16,8 @@ import org.nettwin.nn.Init;
  */
 public final class DenseStack {
 
+    private static final int RELU = Activation.RELU.code();
+
     private final int inputs;
     private final int[] units;
     private final int[] fanIn;
@@ -42,6 +44,7 @@ public final class DenseStack {
     // batch-1 inference
     private final double[][] act1;
     private final int[] index1;
+    private final int[] identity1;
     private final double[] value1;
     private int lastBatch;
 
@@ -90,6 +93,7 @@ public final class DenseStack {
         dInF = new double[inputs * maxBatch];
         dS = new double[maxBatch * maxUnits];
         index1 = new int[maxIn];
+        identity1 = Kernels.identity(maxIn);
         value1 = new double[maxIn];
         out = new double[maxBatch * units[n - 1]];
     }
@@ -221,7 +225,13 @@ public final class DenseStack {
         int inOff = xOff;
         for (int l = 0; l < units.length; l++) {
             double[] a = act1[l];
-            Kernels.denseForward1(in, inOff, fanIn[l], p, wOff[l], bOff[l], a, units[l], index1, value1);
+            if (l > 0 && codes[l - 1] == RELU) {
+                Kernels.denseForward1(in, inOff, fanIn[l], p, wOff[l], bOff[l], a, units[l], index1, value1);
+            } else {
+                // inputs and smooth activations are rarely zero: gathering would only cost
+                System.arraycopy(in, inOff, value1, 0, fanIn[l]);
+                Kernels.denseForward1Dense(value1, fanIn[l], p, wOff[l], bOff[l], a, units[l], identity1);
+            }
             activate(codes[l], a, 0, units[l]);
             in = a;
             inOff = 0;
@@ -309,11 +319,7 @@ public final class DenseStack {
     /** Applies activation {@code code} in place to {@code a[off, off + n)}. */
     public static void activate(int code, double[] a, int off, int n) {
         switch (code) {
-            case 1 -> {
-                for (int k = off; k < off + n; k++) {
-                    a[k] = Math.max(a[k], 0.0);
-                }
-            }
+            case 1 -> Kernels.relu(a, off, n);
             case 2 -> Sigmoids.tanh(a, off, n);
             case 3 -> Sigmoids.sigmoid(a, off, n);
             default -> {
@@ -328,11 +334,7 @@ public final class DenseStack {
      */
     public static void derivative(int code, double[] y, double[] d, int off, int n) {
         switch (code) {
-            case 1 -> {
-                for (int k = off; k < off + n; k++) {
-                    d[k] = y[k] > 0.0 ? d[k] : 0.0;
-                }
-            }
+            case 1 -> Kernels.reluDerivative(y, d, off, n);
             case 2 -> {
                 for (int k = off; k < off + n; k++) {
                     d[k] *= 1.0 - y[k] * y[k];

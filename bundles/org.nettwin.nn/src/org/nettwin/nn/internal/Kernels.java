@@ -1,6 +1,7 @@
 package org.nettwin.nn.internal;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -13,10 +14,10 @@ import jdk.incubator.vector.VectorSpecies;
  * row {@code f} (feature {@code f} of every sample) at {@code f · stride}, where the stride is the
  * network's largest batch. The batch is the vector dimension of forwards and input gradients;
  * weight gradients are sums of outer products along the outputs. Batch-1 inference runs along
- * the outputs of each weight row. Every kernel accumulates in the same order whatever the batch
- * size (bias first, then the inputs in ascending order, each as one fused multiply-add), so a
- * sample gives the same result alone or inside a batch; scalar tails use {@link Math#fma} like
- * the vector lanes.
+ * the outputs of each weight row. The batched kernels accumulate in the same order whatever the
+ * batch size (bias first, then the inputs in ascending order, each as one fused multiply-add;
+ * scalar tails use {@link Math#fma} like the vector lanes); batch-1 inference splits some sums
+ * in two to hide latency, so it agrees with a batch to rounding.
  *
  * <p>Every vector lives inside one method: the Vector API's own methods are force-inlined, but a
  * helper of ours that took or returned a {@code DoubleVector} could be compiled out of line, and
@@ -206,9 +207,9 @@ public final class Kernels {
 
     /**
      * Batch-1 dense forward {@code y[o] = bias[o] + Σ_i x[i] · W[i][o]}, vectorised along each
-     * weight row's outputs. The non-zero inputs are gathered first (half of a ReLU layer's
-     * outputs are zero, and a zero input changes no fused multiply-add), into {@code index} and
-     * {@code value}, each at least {@code nIn} long.
+     * weight row's outputs, for inputs that are often zero (a ReLU layer's outputs, half of them
+     * zero): the non-zero inputs are gathered first, into {@code index} and {@code value}, each at
+     * least {@code nIn} long (a zero input changes no fused multiply-add).
      */
     public static void denseForward1(double[] x, int xOff, int nIn, double[] p, int wOff, int bOff, double[] y, int nOut,
             int[] index, double[] value) {
@@ -242,13 +243,23 @@ public final class Kernels {
     }
 
     /**
-     * {@code y[o] = p[bOff + o] + Σ_k value[k] · p[wOff + index[k] · nOut + o]}: four vectors of
-     * outputs per pass over the inputs, then one vector at a time, then scalars.
+     * {@code y[o] = p[bOff + o] + Σ_k value[k] · p[wOff + index[k] · nOut + o]}: eight vectors of
+     * outputs per pass over the inputs, then six, four, one, then scalars. A pass over the inputs
+     * is a chain of dependent multiply-adds per accumulator, so the number of accumulators, not
+     * the number of multiply-adds, bounds its speed: eight hide the multiply-add latency.
      */
     private static void rowsTimesVector(double[] value, int[] index, int n, double[] p, int wOff, int bOff, double[] y, int nOut) {
         int o = 0;
-        for (; o + 4 * L <= nOut; o += 4 * L) {
+        for (; o + 8 * L <= nOut; o += 8 * L) {
+            rowsTimesVectorEight(value, index, n, p, wOff + o, nOut, bOff + o, y, o);
+        }
+        if (o + 6 * L <= nOut) {
+            rowsTimesVectorSix(value, index, n, p, wOff + o, nOut, bOff + o, y, o);
+            o += 6 * L;
+        }
+        if (o + 4 * L <= nOut) {
             rowsTimesVectorFour(value, index, n, p, wOff + o, nOut, bOff + o, y, o);
+            o += 4 * L;
         }
         for (; o + L <= nOut; o += L) {
             rowsTimesVectorOne(value, index, n, p, wOff + o, nOut, bOff + o, y, o);
@@ -260,6 +271,66 @@ public final class Kernels {
             }
             y[o] = s;
         }
+    }
+
+    /** Eight vectors of outputs of {@link #rowsTimesVector} from {@code y[o]}. */
+    private static void rowsTimesVectorEight(double[] value, int[] index, int n, double[] p, int w0, int nOut, int bias,
+            double[] y, int o) {
+        DoubleVector a0 = DoubleVector.fromArray(S, p, bias);
+        DoubleVector a1 = DoubleVector.fromArray(S, p, bias + L);
+        DoubleVector a2 = DoubleVector.fromArray(S, p, bias + 2 * L);
+        DoubleVector a3 = DoubleVector.fromArray(S, p, bias + 3 * L);
+        DoubleVector a4 = DoubleVector.fromArray(S, p, bias + 4 * L);
+        DoubleVector a5 = DoubleVector.fromArray(S, p, bias + 5 * L);
+        DoubleVector a6 = DoubleVector.fromArray(S, p, bias + 6 * L);
+        DoubleVector a7 = DoubleVector.fromArray(S, p, bias + 7 * L);
+        for (int k = 0; k < n; k++) {
+            DoubleVector v = DoubleVector.broadcast(S, value[k]);
+            int w = w0 + index[k] * nOut;
+            a0 = DoubleVector.fromArray(S, p, w).fma(v, a0);
+            a1 = DoubleVector.fromArray(S, p, w + L).fma(v, a1);
+            a2 = DoubleVector.fromArray(S, p, w + 2 * L).fma(v, a2);
+            a3 = DoubleVector.fromArray(S, p, w + 3 * L).fma(v, a3);
+            a4 = DoubleVector.fromArray(S, p, w + 4 * L).fma(v, a4);
+            a5 = DoubleVector.fromArray(S, p, w + 5 * L).fma(v, a5);
+            a6 = DoubleVector.fromArray(S, p, w + 6 * L).fma(v, a6);
+            a7 = DoubleVector.fromArray(S, p, w + 7 * L).fma(v, a7);
+        }
+        a0.intoArray(y, o);
+        a1.intoArray(y, o + L);
+        a2.intoArray(y, o + 2 * L);
+        a3.intoArray(y, o + 3 * L);
+        a4.intoArray(y, o + 4 * L);
+        a5.intoArray(y, o + 5 * L);
+        a6.intoArray(y, o + 6 * L);
+        a7.intoArray(y, o + 7 * L);
+    }
+
+    /** Six vectors of outputs of {@link #rowsTimesVector} from {@code y[o]}. */
+    private static void rowsTimesVectorSix(double[] value, int[] index, int n, double[] p, int w0, int nOut, int bias,
+            double[] y, int o) {
+        DoubleVector a0 = DoubleVector.fromArray(S, p, bias);
+        DoubleVector a1 = DoubleVector.fromArray(S, p, bias + L);
+        DoubleVector a2 = DoubleVector.fromArray(S, p, bias + 2 * L);
+        DoubleVector a3 = DoubleVector.fromArray(S, p, bias + 3 * L);
+        DoubleVector a4 = DoubleVector.fromArray(S, p, bias + 4 * L);
+        DoubleVector a5 = DoubleVector.fromArray(S, p, bias + 5 * L);
+        for (int k = 0; k < n; k++) {
+            DoubleVector v = DoubleVector.broadcast(S, value[k]);
+            int w = w0 + index[k] * nOut;
+            a0 = DoubleVector.fromArray(S, p, w).fma(v, a0);
+            a1 = DoubleVector.fromArray(S, p, w + L).fma(v, a1);
+            a2 = DoubleVector.fromArray(S, p, w + 2 * L).fma(v, a2);
+            a3 = DoubleVector.fromArray(S, p, w + 3 * L).fma(v, a3);
+            a4 = DoubleVector.fromArray(S, p, w + 4 * L).fma(v, a4);
+            a5 = DoubleVector.fromArray(S, p, w + 5 * L).fma(v, a5);
+        }
+        a0.intoArray(y, o);
+        a1.intoArray(y, o + L);
+        a2.intoArray(y, o + 2 * L);
+        a3.intoArray(y, o + 3 * L);
+        a4.intoArray(y, o + 4 * L);
+        a5.intoArray(y, o + 5 * L);
     }
 
     /** Four vectors of outputs of {@link #rowsTimesVector} from {@code y[o]}. */
@@ -283,14 +354,23 @@ public final class Kernels {
         a3.intoArray(y, o + 3 * L);
     }
 
-    /** One vector of outputs of {@link #rowsTimesVector} from {@code y[o]}. */
+    /**
+     * One vector of outputs of {@link #rowsTimesVector} from {@code y[o]}: even and odd inputs in
+     * two accumulators, added at the end.
+     */
     private static void rowsTimesVectorOne(double[] value, int[] index, int n, double[] p, int w0, int nOut, int bias,
             double[] y, int o) {
         DoubleVector a0 = DoubleVector.fromArray(S, p, bias);
-        for (int k = 0; k < n; k++) {
+        DoubleVector a1 = DoubleVector.zero(S);
+        int k = 0;
+        for (; k + 1 < n; k += 2) {
+            a0 = DoubleVector.fromArray(S, p, w0 + index[k] * nOut).fma(DoubleVector.broadcast(S, value[k]), a0);
+            a1 = DoubleVector.fromArray(S, p, w0 + index[k + 1] * nOut).fma(DoubleVector.broadcast(S, value[k + 1]), a1);
+        }
+        if (k < n) {
             a0 = DoubleVector.fromArray(S, p, w0 + index[k] * nOut).fma(DoubleVector.broadcast(S, value[k]), a0);
         }
-        a0.intoArray(y, o);
+        a0.add(a1).intoArray(y, o);
     }
 
     /**
@@ -322,13 +402,20 @@ public final class Kernels {
             for (; i + ROWS <= nIn; i += ROWS) {
                 outerSixByTwo(x, stride, i, dS, batch, nOut, o, g, gOff + i * nOut + o);
             }
-            for (; i < nIn; i++) {
+            for (; i + 1 < nIn; i += 2) {
+                outerTwoByTwo(x, stride, i, dS, batch, nOut, o, g, gOff + i * nOut + o);
+            }
+            if (i < nIn) {
                 outerOne(x, i * stride, dS, batch, nOut, o, g, gOff + i * nOut + o);
                 outerOne(x, i * stride, dS, batch, nOut, o + L, g, gOff + i * nOut + o + L);
             }
         }
         for (; o + L <= nOut; o += L) {
-            for (int i = 0; i < nIn; i++) {
+            int i = 0;
+            for (; i + ROWS <= nIn; i += ROWS) {
+                outerSixByOne(x, stride, i, dS, batch, nOut, o, g, gOff + i * nOut + o);
+            }
+            for (; i < nIn; i++) {
                 outerOne(x, i * stride, dS, batch, nOut, o, g, gOff + i * nOut + o);
             }
         }
@@ -397,6 +484,63 @@ public final class Kernels {
         DoubleVector.fromArray(S, g, w + L).add(e5).intoArray(g, w + L);
     }
 
+    /** Inputs {@code i, i+1} by outputs {@code o … o+2L} of {@link #weightGradient} (four accumulators). */
+    private static void outerTwoByTwo(double[] x, int stride, int i, double[] dS, int batch, int nOut, int o, double[] g,
+            int w) {
+        DoubleVector a0 = DoubleVector.zero(S);
+        DoubleVector a1 = a0;
+        DoubleVector e0 = a0;
+        DoubleVector e1 = a0;
+        int x0 = i * stride;
+        for (int b = 0, d = o; b < batch; b++, d += nOut) {
+            DoubleVector lo = DoubleVector.fromArray(S, dS, d);
+            DoubleVector hi = DoubleVector.fromArray(S, dS, d + L);
+            DoubleVector v = DoubleVector.broadcast(S, x[x0 + b]);
+            a0 = lo.fma(v, a0);
+            e0 = hi.fma(v, e0);
+            v = DoubleVector.broadcast(S, x[x0 + stride + b]);
+            a1 = lo.fma(v, a1);
+            e1 = hi.fma(v, e1);
+        }
+        DoubleVector.fromArray(S, g, w).add(a0).intoArray(g, w);
+        DoubleVector.fromArray(S, g, w + L).add(e0).intoArray(g, w + L);
+        w += nOut;
+        DoubleVector.fromArray(S, g, w).add(a1).intoArray(g, w);
+        DoubleVector.fromArray(S, g, w + L).add(e1).intoArray(g, w + L);
+    }
+
+    /** Inputs {@code i … i+5} by the vector of outputs from {@code o} of {@link #weightGradient} (six accumulators). */
+    private static void outerSixByOne(double[] x, int stride, int i, double[] dS, int batch, int nOut, int o, double[] g,
+            int w) {
+        DoubleVector a0 = DoubleVector.zero(S);
+        DoubleVector a1 = a0;
+        DoubleVector a2 = a0;
+        DoubleVector a3 = a0;
+        DoubleVector a4 = a0;
+        DoubleVector a5 = a0;
+        int x0 = i * stride;
+        for (int b = 0, d = o; b < batch; b++, d += nOut) {
+            DoubleVector v = DoubleVector.fromArray(S, dS, d);
+            a0 = v.fma(DoubleVector.broadcast(S, x[x0 + b]), a0);
+            a1 = v.fma(DoubleVector.broadcast(S, x[x0 + stride + b]), a1);
+            a2 = v.fma(DoubleVector.broadcast(S, x[x0 + 2 * stride + b]), a2);
+            a3 = v.fma(DoubleVector.broadcast(S, x[x0 + 3 * stride + b]), a3);
+            a4 = v.fma(DoubleVector.broadcast(S, x[x0 + 4 * stride + b]), a4);
+            a5 = v.fma(DoubleVector.broadcast(S, x[x0 + 5 * stride + b]), a5);
+        }
+        DoubleVector.fromArray(S, g, w).add(a0).intoArray(g, w);
+        w += nOut;
+        DoubleVector.fromArray(S, g, w).add(a1).intoArray(g, w);
+        w += nOut;
+        DoubleVector.fromArray(S, g, w).add(a2).intoArray(g, w);
+        w += nOut;
+        DoubleVector.fromArray(S, g, w).add(a3).intoArray(g, w);
+        w += nOut;
+        DoubleVector.fromArray(S, g, w).add(a4).intoArray(g, w);
+        w += nOut;
+        DoubleVector.fromArray(S, g, w).add(a5).intoArray(g, w);
+    }
+
     /**
      * Input row {@code x[x0…]} by the vector of outputs from {@code o} of {@link #weightGradient},
      * with two accumulators over alternate samples (so the multiply-adds do not wait for each
@@ -449,6 +593,30 @@ public final class Kernels {
                 t0 = Math.fma(x[x0 + b], dS[b * nOut + o], t0);
             }
             g[w + i * nOut] += t0;
+        }
+    }
+
+    /** {@code a = max(a, 0)} on {@code a[off, off + n)}. */
+    public static void relu(double[] a, int off, int n) {
+        int k = 0;
+        for (; k + L <= n; k += L) {
+            DoubleVector.fromArray(S, a, off + k).lanewise(VectorOperators.MAX, 0.0).intoArray(a, off + k);
+        }
+        for (; k < n; k++) {
+            a[off + k] = Math.max(a[off + k], 0.0);
+        }
+    }
+
+    /** {@code d = 0} where the ReLU output {@code y} is not positive, on {@code [off, off + n)}. */
+    public static void reluDerivative(double[] y, double[] d, int off, int n) {
+        int k = 0;
+        for (; k + L <= n; k += L) {
+            DoubleVector.fromArray(S, d, off + k)
+                    .blend(0.0, DoubleVector.fromArray(S, y, off + k).compare(VectorOperators.LE, 0.0))
+                    .intoArray(d, off + k);
+        }
+        for (; k < n; k++) {
+            d[off + k] = y[off + k] > 0.0 ? d[off + k] : 0.0;
         }
     }
 }

@@ -1,0 +1,155 @@
+package org.nettwin.nn.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every vector kernel against a plain triple loop, over all the shapes that select its register
+ * blocks and tails: widths 1–27 around the vector and block sizes, batches 1–34 (full vector
+ * pairs, a single vector, scalar tails), offsets inside the parameter array.
+ */
+class KernelsTest {
+
+    private static final int[] WIDTHS = {1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 13, 16, 17, 23, 24, 25, 27};
+    private static final int[] BATCHES = {1, 3, 4, 7, 8, 9, 13, 16, 31, 32, 34};
+    private static final int STRIDE = 34;
+    private static final int P_OFF = 5;
+
+    private static double[] random(SplittableRandom rnd, int n) {
+        double[] a = new double[n];
+        for (int k = 0; k < n; k++) {
+            a[k] = rnd.nextDouble(-1, 1);
+        }
+        return a;
+    }
+
+    private static void assertClose(double expected, double actual, String what) {
+        assertEquals(expected, actual, 1e-12 * Math.max(1.0, Math.abs(expected)), what);
+    }
+
+    @Test
+    void denseForwardAndInputGradientMatchLoops() {
+        SplittableRandom rnd = new SplittableRandom(1);
+        for (int nIn : WIDTHS) {
+            for (int nOut : WIDTHS) {
+                double[] p = random(rnd, P_OFF + nIn * nOut + nOut);
+                int bOff = P_OFF + nIn * nOut;
+                for (int batch : BATCHES) {
+                    double[] x = random(rnd, nIn * STRIDE);
+                    double[] y = new double[nOut * STRIDE];
+                    Kernels.denseForward(x, STRIDE, nIn, p, P_OFF, bOff, y, nOut, batch);
+                    double[] d = random(rnd, nOut * STRIDE);
+                    double[] t = new double[nIn * STRIDE];
+                    Kernels.denseInputGradient(d, STRIDE, nOut, p, P_OFF, t, nIn, batch);
+                    for (int b = 0; b < batch; b++) {
+                        for (int o = 0; o < nOut; o++) {
+                            double s = p[bOff + o];
+                            for (int i = 0; i < nIn; i++) {
+                                s += p[P_OFF + i * nOut + o] * x[i * STRIDE + b];
+                            }
+                            assertClose(s, y[o * STRIDE + b], "forward " + nIn + "→" + nOut + " batch " + batch);
+                        }
+                        for (int i = 0; i < nIn; i++) {
+                            double s = 0;
+                            for (int o = 0; o < nOut; o++) {
+                                s += p[P_OFF + i * nOut + o] * d[o * STRIDE + b];
+                            }
+                            assertClose(s, t[i * STRIDE + b], "input gradient " + nIn + "→" + nOut + " batch " + batch);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void weightGradientMatchesLoopsAndAddsToWhatIsThere() {
+        SplittableRandom rnd = new SplittableRandom(2);
+        for (int nIn : WIDTHS) {
+            for (int nOut : WIDTHS) {
+                for (int batch : BATCHES) {
+                    double[] x = random(rnd, nIn * STRIDE);
+                    double[] d = random(rnd, nOut * STRIDE);
+                    double[] dS = new double[STRIDE * nOut];
+                    Kernels.toSampleRows(d, STRIDE, nOut, batch, dS);
+                    double[] g = random(rnd, P_OFF + nIn * nOut);
+                    double[] before = g.clone();
+                    Kernels.weightGradient(x, STRIDE, nIn, dS, batch, nOut, g, P_OFF);
+                    for (int i = 0; i < nIn; i++) {
+                        for (int o = 0; o < nOut; o++) {
+                            double s = before[P_OFF + i * nOut + o];
+                            for (int b = 0; b < batch; b++) {
+                                s += x[i * STRIDE + b] * d[o * STRIDE + b];
+                            }
+                            assertClose(s, g[P_OFF + i * nOut + o], "weight gradient " + nIn + "→" + nOut + " batch " + batch);
+                        }
+                    }
+                    for (int k = 0; k < P_OFF; k++) {
+                        assertEquals(before[k], g[k], 0.0, "nothing before the offset is touched");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void batchOneForwardMatchesLoopsWithAndWithoutGathering() {
+        SplittableRandom rnd = new SplittableRandom(3);
+        int[] wide = {1, 3, 4, 5, 8, 15, 16, 17, 24, 25, 32, 33, 40, 64, 72, 256};
+        for (int nIn : WIDTHS) {
+            for (int nOut : wide) {
+                double[] p = random(rnd, P_OFF + nIn * nOut + nOut);
+                int bOff = P_OFF + nIn * nOut;
+                double[] x = random(rnd, nIn + 2);
+                for (int i = 0; i < nIn; i += 2) {
+                    x[2 + i] = 0.0; // ReLU-like zeros for the gathering path
+                }
+                double[] sparse = new double[nOut];
+                Kernels.denseForward1(x, 2, nIn, p, P_OFF, bOff, sparse, nOut, new int[nIn], new double[nIn]);
+                double[] dense = new double[nOut];
+                Kernels.denseForward1Dense(java.util.Arrays.copyOfRange(x, 2, 2 + nIn), nIn, p, P_OFF, bOff, dense, nOut,
+                        Kernels.identity(nIn));
+                for (int o = 0; o < nOut; o++) {
+                    double s = p[bOff + o];
+                    for (int i = 0; i < nIn; i++) {
+                        s += x[2 + i] * p[P_OFF + i * nOut + o];
+                    }
+                    assertClose(s, sparse[o], "batch-1 gathered " + nIn + "→" + nOut);
+                    assertClose(s, dense[o], "batch-1 dense " + nIn + "→" + nOut);
+                }
+            }
+        }
+    }
+
+    @Test
+    void activationsMatchTheirScalarForms() {
+        SplittableRandom rnd = new SplittableRandom(4);
+        for (int n : BATCHES) {
+            double[] a = random(rnd, n + 3);
+            for (int k = 0; k < a.length; k++) {
+                a[k] *= 30; // saturated tails too
+            }
+            double[] s = a.clone();
+            double[] t = a.clone();
+            double[] r = a.clone();
+            Sigmoids.sigmoid(s, 3, n);
+            Sigmoids.tanh(t, 3, n);
+            Kernels.relu(r, 3, n);
+            double[] d = random(rnd, n + 3);
+            double[] dr = d.clone();
+            Kernels.reluDerivative(r, dr, 3, n);
+            for (int k = 0; k < 3; k++) {
+                assertEquals(a[k], s[k], 0.0, "before the offset untouched");
+            }
+            for (int k = 3; k < n + 3; k++) {
+                assertEquals(1.0 / (1.0 + Math.exp(-a[k])), s[k], 1e-15, "sigmoid");
+                assertEquals(Math.tanh(a[k]), t[k], 1e-15, "tanh");
+                assertEquals(Math.max(a[k], 0.0), r[k], 0.0, "relu");
+                assertEquals(r[k] > 0 ? d[k] : 0.0, dr[k], 0.0, "relu derivative");
+            }
+        }
+    }
+}
