@@ -221,7 +221,7 @@ public final class Lstm extends Network {
                 LstmCells.backward(zF[t], tcF[t], cPrev, dh, dc, dz, hd, k, stride, batch);
             }
             // this step's share of the [Wx; Wh; b] gradients while dz is in cache
-            Kernels.toSampleRows(dz, stride, g4, batch, dzS);
+            Kernels.toSampleMajor(dz, 0, stride, g4, batch, dzS, 0);
             Kernels.weightGradient(u[t], stride, in + hd + 1, dzS, batch, g4, grads, wx);
             if (t > 0) {
                 Kernels.denseInputGradient(dz, stride, g4, params, wh, dh, hd, batch);

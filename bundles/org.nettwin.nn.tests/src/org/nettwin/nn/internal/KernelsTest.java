@@ -74,7 +74,7 @@ class KernelsTest {
                     double[] x = random(rnd, nIn * STRIDE);
                     double[] d = random(rnd, nOut * STRIDE);
                     double[] dS = new double[STRIDE * nOut];
-                    Kernels.toSampleRows(d, STRIDE, nOut, batch, dS);
+                    Kernels.toSampleMajor(d, 0, STRIDE, nOut, batch, dS, 0);
                     double[] g = random(rnd, P_OFF + nIn * nOut);
                     double[] before = g.clone();
                     Kernels.weightGradient(x, STRIDE, nIn, dS, batch, nOut, g, P_OFF);

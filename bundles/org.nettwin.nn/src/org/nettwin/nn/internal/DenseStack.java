@@ -279,7 +279,7 @@ public final class DenseStack {
             int nIn = fanIn[l];
             double[] dl = dF[l];
             if (paramGrads) {
-                Kernels.toSampleRows(dl, stride, nOutL, batch, dS);
+                Kernels.toSampleMajor(dl, 0, stride, nOutL, batch, dS, 0);
                 // nIn + 1 rows: the ones row after the inputs adds the bias gradients
                 Kernels.weightGradient(l == 0 ? inF : aF[l - 1], stride, nIn + 1, dS, batch, nOutL, g, wOff[l]);
             }
