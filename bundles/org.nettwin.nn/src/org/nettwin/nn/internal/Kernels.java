@@ -125,6 +125,10 @@ public final class Kernels {
         for (; r + ROWS <= nR; r += ROWS) {
             combineSixRows(x, stride, nK, p, cOff + r * rs, rs, ks, bOff < 0 ? -1 : bOff + r, y, r * stride, batch);
         }
+        if (r + 4 <= nR) {
+            combineFourRows(x, stride, nK, p, cOff + r * rs, rs, ks, bOff < 0 ? -1 : bOff + r, y, r * stride, batch);
+            r += 4;
+        }
         for (; r < nR; r++) {
             combineOneRow(x, stride, nK, p, cOff + r * rs, ks, bOff < 0 ? -1 : bOff + r, y, r * stride, batch);
         }
@@ -205,6 +209,60 @@ public final class Kernels {
             y[yOff + 3 * stride + b] = combineSample(x, stride, nK, p, c0 + 3 * rs, ks, i3, b);
             y[yOff + 4 * stride + b] = combineSample(x, stride, nK, p, c0 + 4 * rs, ks, i4, b);
             y[yOff + 5 * stride + b] = combineSample(x, stride, nK, p, c0 + 5 * rs, ks, i5, b);
+        }
+    }
+
+    /** Four result rows of {@link #combineRows} (the remainder of the six-row passes; eight accumulators). */
+    private static void combineFourRows(double[] x, int stride, int nK, double[] p, int c0, int rs, int ks, int init,
+            double[] y, int yOff, int batch) {
+        double i0 = init < 0 ? 0.0 : p[init];
+        double i1 = init < 0 ? 0.0 : p[init + 1];
+        double i2 = init < 0 ? 0.0 : p[init + 2];
+        double i3 = init < 0 ? 0.0 : p[init + 3];
+        int b = 0;
+        for (; b + 2 * L <= batch; b += 2 * L) {
+            DoubleVector a0 = DoubleVector.broadcast(S, i0);
+            DoubleVector a1 = DoubleVector.broadcast(S, i1);
+            DoubleVector a2 = DoubleVector.broadcast(S, i2);
+            DoubleVector a3 = DoubleVector.broadcast(S, i3);
+            DoubleVector e0 = a0;
+            DoubleVector e1 = a1;
+            DoubleVector e2 = a2;
+            DoubleVector e3 = a3;
+            for (int k = 0, c = c0, xo = b; k < nK; k++, c += ks, xo += stride) {
+                DoubleVector lo = DoubleVector.fromArray(S, x, xo);
+                DoubleVector hi = DoubleVector.fromArray(S, x, xo + L);
+                DoubleVector w = DoubleVector.broadcast(S, p[c]);
+                a0 = lo.fma(w, a0);
+                e0 = hi.fma(w, e0);
+                w = DoubleVector.broadcast(S, p[c + rs]);
+                a1 = lo.fma(w, a1);
+                e1 = hi.fma(w, e1);
+                w = DoubleVector.broadcast(S, p[c + 2 * rs]);
+                a2 = lo.fma(w, a2);
+                e2 = hi.fma(w, e2);
+                w = DoubleVector.broadcast(S, p[c + 3 * rs]);
+                a3 = lo.fma(w, a3);
+                e3 = hi.fma(w, e3);
+            }
+            int o = yOff + b;
+            a0.intoArray(y, o);
+            e0.intoArray(y, o + L);
+            o += stride;
+            a1.intoArray(y, o);
+            e1.intoArray(y, o + L);
+            o += stride;
+            a2.intoArray(y, o);
+            e2.intoArray(y, o + L);
+            o += stride;
+            a3.intoArray(y, o);
+            e3.intoArray(y, o + L);
+        }
+        for (; b < batch; b++) {
+            y[yOff + b] = combineSample(x, stride, nK, p, c0, ks, i0, b);
+            y[yOff + stride + b] = combineSample(x, stride, nK, p, c0 + rs, ks, i1, b);
+            y[yOff + 2 * stride + b] = combineSample(x, stride, nK, p, c0 + 2 * rs, ks, i2, b);
+            y[yOff + 3 * stride + b] = combineSample(x, stride, nK, p, c0 + 3 * rs, ks, i3, b);
         }
     }
 
