@@ -84,6 +84,25 @@ class HeadlessProductTest {
     }
 
     @Test
+    void withoutTheVectorModuleANetworkRunFailsNamingTheOptionAndWritesNothing() throws Exception {
+        Path exp = Files.writeString(work.resolve("dqn.json"), """
+                {
+                  "name": "no-vector-module",
+                  "scenario": {"id": "urllc/ApSelection-v1"},
+                  "algorithm": {"id": "rl/dqn"},
+                  "budget": {"steps": 500, "evalEpisodes": 1},
+                  "seeds": [1]
+                }
+                """);
+        ProcessBuilder command = Runtime.command(work, plugins(false), List.of("run", exp.toString(), "--out", "never"));
+        assertTrue(command.command().remove(Runtime.VECTOR_MODULE));
+        Runtime.Result r = Runtime.run(work, command);
+        assertEquals(1, r.status(), r.err());
+        assertTrue(r.err().contains("needs the JVM option --add-modules jdk.incubator.vector"), r.err());
+        assertFalse(Files.exists(work.resolve("never")), "no output folder after a failed run");
+    }
+
+    @Test
     void malformedExperimentExitsWithTwoAndNoOutput() throws Exception {
         Path bad = Files.writeString(work.resolve("bad.json"), "{\n  \"name\": \"x\",\n  \"budget\": {\"steps\": 5,,}\n}\n");
         Runtime.Result r = Runtime.run(work, plugins(false), "run", bad.toString(), "--out", "never");

@@ -16,6 +16,9 @@ final class Runtime {
 
     static final Path PRODUCT = Path.of(System.getProperty("nettwin.product"));
 
+    /** The JVM option org.nettwin.nn's kernels need, as ./nettwin passes it. */
+    static final String VECTOR_MODULE = "--add-modules=jdk.incubator.vector";
+
     private Runtime() {
     }
 
@@ -29,7 +32,7 @@ final class Runtime {
     static ProcessBuilder command(Path work, Path plugins, List<String> args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("--add-modules=jdk.incubator.vector");
+        cmd.add(VECTOR_MODULE);
         cmd.add("-Dnettwin.headless=true");
         cmd.add("-Dnettwin.plugins=" + plugins);
         cmd.add("-jar");
@@ -43,12 +46,17 @@ final class Runtime {
     }
 
     static Result run(Path work, Path plugins, String... args) throws IOException, InterruptedException {
+        return run(work, command(work, plugins, List.of(args)));
+    }
+
+    /** Runs a prepared {@link #command} (changed by the caller) to its end. */
+    static Result run(Path work, ProcessBuilder command) throws IOException, InterruptedException {
         Path out = work.resolve("stdout.txt");
         Path err = work.resolve("stderr.txt");
-        Process p = command(work, plugins, List.of(args)).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process p = command.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new AssertionError("runtime did not exit within 120 s: " + List.of(args));
+            throw new AssertionError("runtime did not exit within 120 s: " + command.command());
         }
         return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
