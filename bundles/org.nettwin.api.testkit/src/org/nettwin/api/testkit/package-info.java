@@ -3,7 +3,8 @@
  * {@link org.nettwin.api.testkit.EnvironmentConformance} checks an environment against the
  * contract of {@link org.nettwin.api.env.Environment} and
  * {@link org.nettwin.api.env.MultiAgentEnvironment}, failing with an {@link AssertionError} that
- * lists every problem found.
+ * lists every problem found; {@link org.nettwin.api.testkit.SteadyStateAllocation} measures what
+ * compiled hot loops allocate.
  *
  * @since 0.1
  */

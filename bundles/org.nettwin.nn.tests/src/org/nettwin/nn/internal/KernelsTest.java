@@ -1,6 +1,7 @@
 package org.nettwin.nn.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 
@@ -147,9 +148,26 @@ class KernelsTest {
             for (int k = 3; k < n + 3; k++) {
                 assertEquals(1.0 / (1.0 + Math.exp(-a[k])), s[k], 1e-15, "sigmoid");
                 assertEquals(Math.tanh(a[k]), t[k], 1e-15, "tanh");
+                // the vector lanes and the scalar tails are the same operations: the same bits
+                assertEquals(Sigmoids.sigmoid(a[k]), s[k], 0.0, "sigmoid lanes = scalar form");
+                assertEquals(Sigmoids.tanh(a[k]), t[k], 0.0, "tanh lanes = scalar form");
                 assertEquals(Math.max(a[k], 0.0), r[k], 0.0, "relu");
                 assertEquals(r[k] > 0 ? d[k] : 0.0, dr[k], 0.0, "relu derivative");
             }
         }
+    }
+
+    @Test
+    void expIsWithinOneUlpOfMathExpAndKeepsNaN() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int i = 0; i < 200_000; i++) {
+            double x = rnd.nextDouble(-708, 709);
+            double m = Math.exp(x);
+            assertEquals(m, Sigmoids.exp(x), Math.ulp(m), "exp(" + x + ")");
+        }
+        assertEquals(1.0, Sigmoids.exp(0.0), 0.0);
+        assertTrue(Double.isNaN(Sigmoids.exp(Double.NaN)));
+        assertEquals(Math.exp(709.0), Sigmoids.exp(1e6), Math.ulp(Math.exp(709.0)), "clamped above");
+        assertEquals(Math.exp(-708.0), Sigmoids.exp(-1e6), Math.ulp(Math.exp(-708.0)), "clamped below");
     }
 }
