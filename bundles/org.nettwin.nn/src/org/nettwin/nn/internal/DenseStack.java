@@ -205,8 +205,13 @@ public final class DenseStack {
         for (int l = 0; l < units.length; l++) {
             double[] a = aF[l];
             Kernels.denseForward(in, stride, fanIn[l], p, wOff[l], bOff[l], a, units[l], batch);
-            for (int o = 0; o < units[l]; o++) {
-                activate(codes[l], a, o * stride, batch);
+            if (batch == stride) {
+                // a full batch: the unit rows are one contiguous run (the ones row follows them)
+                activate(codes[l], a, 0, units[l] * stride);
+            } else {
+                for (int o = 0; o < units[l]; o++) {
+                    activate(codes[l], a, o * stride, batch);
+                }
             }
             in = a;
         }
@@ -270,9 +275,7 @@ public final class DenseStack {
                 }
             }
         } else {
-            for (int o = 0; o < nOut; o++) {
-                derivative(codes[top], y, d, o * stride, batch);
-            }
+            derivativeRows(codes[top], y, d, nOut, stride, batch);
         }
         for (int l = top; l >= 0; l--) {
             int nOutL = units[l];
@@ -286,9 +289,7 @@ public final class DenseStack {
             if (l > 0) {
                 double[] t = dF[l - 1];
                 Kernels.denseInputGradient(dl, stride, nOutL, p, wOff[l], t, nIn, batch);
-                for (int i = 0; i < nIn; i++) {
-                    derivative(codes[l - 1], aF[l - 1], t, i * stride, batch);
-                }
+                derivativeRows(codes[l - 1], aF[l - 1], t, nIn, stride, batch);
             } else if (dIn != null) {
                 Kernels.denseInputGradient(dl, stride, nOutL, p, wOff[l], dInF, nIn, batch);
                 Kernels.toSampleMajor(dInF, 0, stride, nIn, batch, dIn, dInOff);
@@ -324,6 +325,17 @@ public final class DenseStack {
             case 3 -> Sigmoids.sigmoid(a, off, n);
             default -> {
                 // linear: nothing to do
+            }
+        }
+    }
+
+    /** {@link #derivative} on the first {@code rows} rows of two blocks, in one run for a full batch. */
+    private static void derivativeRows(int code, double[] y, double[] d, int rows, int stride, int batch) {
+        if (batch == stride) {
+            derivative(code, y, d, 0, rows * stride);
+        } else {
+            for (int r = 0; r < rows; r++) {
+                derivative(code, y, d, r * stride, batch);
             }
         }
     }
