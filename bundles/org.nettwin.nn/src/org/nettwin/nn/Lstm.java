@@ -154,8 +154,14 @@ public final class Lstm extends Network {
             // gates of all samples at once: [x_t, h_{t-1}] times [Wx; Wh], which lie back to back
             Kernels.denseForward(u[t], stride, t == 0 ? in : in + hd, params, wx, bias, z, g4, batch);
             double[] cPrev = t > 0 ? cF[t - 1] : null;
-            for (int k = 0; k < hd; k++) {
-                LstmCells.forward(z, hd, k, stride, cPrev, cF[t], tcF[t], u[t + 1], (in + k) * stride, batch);
+            if (batch == stride) {
+                // a full batch: each gate's rows, and the h rows, are one contiguous run, so the
+                // cell of every unit is one call over hidden · stride values ("unit 0, batch h·s")
+                LstmCells.forward(z, hd, 0, stride, cPrev, cF[t], tcF[t], u[t + 1], in * stride, hd * stride);
+            } else {
+                for (int k = 0; k < hd; k++) {
+                    LstmCells.forward(z, hd, k, stride, cPrev, cF[t], tcF[t], u[t + 1], (in + k) * stride, batch);
+                }
             }
         }
         Kernels.toSampleMajor(u[steps], in * stride, stride, hd, batch, hLast, 0);
@@ -217,8 +223,12 @@ public final class Lstm extends Network {
         Arrays.fill(dc, 0.0);
         for (int t = steps - 1; t >= 0; t--) {
             double[] cPrev = t > 0 ? cF[t - 1] : null;
-            for (int k = 0; k < hd; k++) {
-                LstmCells.backward(zF[t], tcF[t], cPrev, dh, dc, dz, hd, k, stride, batch);
+            if (batch == stride) {
+                LstmCells.backward(zF[t], tcF[t], cPrev, dh, dc, dz, hd, 0, stride, hd * stride);
+            } else {
+                for (int k = 0; k < hd; k++) {
+                    LstmCells.backward(zF[t], tcF[t], cPrev, dh, dc, dz, hd, k, stride, batch);
+                }
             }
             // this step's share of the [Wx; Wh; b] gradients while dz is in cache
             Kernels.toSampleMajor(dz, 0, stride, g4, batch, dzS, 0);

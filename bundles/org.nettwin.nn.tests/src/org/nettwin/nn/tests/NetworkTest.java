@@ -127,6 +127,25 @@ class NetworkTest {
     }
 
     @Test
+    void aBatchGivesTheSameBitsWhetherItFillsMaxBatchOrNot() {
+        // a full batch takes the one-run paths (activations, LSTM cells over whole blocks)
+        double[] x = GradChecks.random(new SplittableRandom(9), 5 * 40, 1);
+        double[] r = GradChecks.random(new SplittableRandom(10), 5 * 8, 1);
+        Mlp full = Mlp.builder(40).dense(16, Activation.TANH).dense(8, Activation.SIGMOID).maxBatch(5).build(3);
+        Mlp roomy = Mlp.builder(40).dense(16, Activation.TANH).dense(8, Activation.SIGMOID).maxBatch(7).build(3);
+        assertArrayEquals(Arrays.copyOf(full.forward(x, 5), 40), Arrays.copyOf(roomy.forward(x, 5), 40), 0.0);
+        full.backward(r, 5);
+        roomy.backward(r, 5);
+        assertArrayEquals(full.gradients(), roomy.gradients(), 0.0);
+        Lstm lFull = Lstm.builder(4, 6, 10).dense(8, Activation.LINEAR).maxBatch(5).build(4);
+        Lstm lRoomy = Lstm.builder(4, 6, 10).dense(8, Activation.LINEAR).maxBatch(9).build(4);
+        assertArrayEquals(Arrays.copyOf(lFull.forward(x, 5), 40), Arrays.copyOf(lRoomy.forward(x, 5), 40), 0.0);
+        lFull.backward(r, 5);
+        lRoomy.backward(r, 5);
+        assertArrayEquals(lFull.gradients(), lRoomy.gradients(), 0.0);
+    }
+
+    @Test
     void trainingAndInferenceAllocateNothing() throws Exception {
         Method counter;
         Object bean = ManagementFactory.getThreadMXBean();
