@@ -233,9 +233,14 @@ public final class DenseStack {
             if (l > 0 && codes[l - 1] == RELU) {
                 Kernels.denseForward1(in, inOff, fanIn[l], p, wOff[l], bOff[l], a, units[l], index1, value1);
             } else {
-                // inputs and smooth activations are rarely zero: gathering would only cost
-                System.arraycopy(in, inOff, value1, 0, fanIn[l]);
-                Kernels.denseForward1Dense(value1, fanIn[l], p, wOff[l], bOff[l], a, units[l], identity1);
+                // inputs and smooth activations are rarely zero: gathering would only cost; the
+                // kernel reads from index 0, so only an input at an offset is copied first
+                double[] dense = in;
+                if (inOff != 0) {
+                    System.arraycopy(in, inOff, value1, 0, fanIn[l]);
+                    dense = value1;
+                }
+                Kernels.denseForward1Dense(dense, fanIn[l], p, wOff[l], bOff[l], a, units[l], identity1);
             }
             activate(codes[l], a, 0, units[l]);
             in = a;
