@@ -13,7 +13,7 @@ import org.nettwin.api.rl.Rollouts;
 import org.nettwin.api.space.Box;
 import org.nettwin.api.space.Simplex;
 import org.nettwin.api.space.Space;
-import org.nettwin.plot.AtomicFiles;
+import org.nettwin.api.io.AtomicFiles;
 
 /**
  * What a distillation costs and keeps, measured rather than claimed: sizes, inference time per

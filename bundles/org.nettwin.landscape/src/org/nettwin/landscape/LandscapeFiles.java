@@ -3,7 +3,7 @@ package org.nettwin.landscape;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import org.nettwin.plot.AtomicFiles;
+import org.nettwin.api.io.AtomicFiles;
 import org.nettwin.plot.HeatMap;
 import org.nettwin.plot.LineChart;
 

@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.nettwin.api.io.AtomicFiles;
 import org.nettwin.plot.internal.PlotFrame;
 import org.nettwin.plot.internal.PngFiles;
 import org.nettwin.plot.internal.Ticks;

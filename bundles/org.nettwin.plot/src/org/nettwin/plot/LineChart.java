@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.nettwin.api.io.AtomicFiles;
 import org.nettwin.plot.internal.PlotFrame;
 import org.nettwin.plot.internal.PngFiles;
 import org.nettwin.plot.internal.Ticks;

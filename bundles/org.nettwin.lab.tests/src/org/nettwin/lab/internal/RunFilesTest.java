@@ -2,48 +2,13 @@ package org.nettwin.lab.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class RunFilesTest {
-
-    @TempDir
-    Path dir;
-
-    @Test
-    void atomicFolderAppearsOnlyOnCommit() throws IOException {
-        Path target = dir.resolve("run");
-        try (AtomicFolder f = new AtomicFolder(target)) {
-            Files.writeString(f.staging().resolve("a.txt"), "x");
-            assertFalse(Files.exists(target));
-            f.commit();
-        }
-        assertEquals("x", Files.readString(target.resolve("a.txt")));
-        assertThrows(IOException.class, () -> new AtomicFolder(target), "an existing folder is never overwritten");
-    }
-
-    @Test
-    void abortedFolderLeavesNothingBehind() throws IOException {
-        Path target = dir.resolve("run2");
-        try (AtomicFolder f = new AtomicFolder(target)) {
-            Files.createDirectories(f.staging().resolve("sub"));
-            Files.writeString(f.staging().resolve("sub/b.txt"), "y");
-        }
-        assertFalse(Files.exists(target));
-        try (Stream<Path> left = Files.list(dir)) {
-            assertEquals(List.of(), left.toList(), "no staging folder remains");
-        }
-    }
 
     @Test
     void ticksCoverTheRangeWithRoundSteps() {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.nettwin.api.io.AtomicFolder;
 import org.nettwin.api.NetTwinException;
 import org.nettwin.api.Seeds;
 import org.nettwin.api.config.Config;

@@ -1,4 +1,4 @@
-package org.nettwin.plot;
+package org.nettwin.api.io;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.nettwin.lab.internal;
+package org.nettwin.api.io;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -12,14 +12,21 @@ import java.nio.file.attribute.BasicFileAttributes;
 /**
  * A folder that appears complete or not at all: everything is written into a hidden sibling,
  * which is renamed onto the target in one atomic move on commit and deleted on abort.
+ *
+ * @since 0.1
  */
-final class AtomicFolder implements AutoCloseable {
+public final class AtomicFolder implements AutoCloseable {
 
     private final Path target;
     private final Path staging;
     private boolean committed;
 
-    AtomicFolder(Path target) throws IOException {
+    /**
+     * Creates the hidden staging sibling of {@code target}.
+     *
+     * @throws IOException if {@code target} exists (it is never overwritten) or cannot be created
+     */
+    public AtomicFolder(Path target) throws IOException {
         this.target = target.toAbsolutePath().normalize();
         if (Files.exists(this.target)) {
             throw new IOException("output folder " + target + " already exists; choose another --out or remove it");
@@ -30,12 +37,12 @@ final class AtomicFolder implements AutoCloseable {
     }
 
     /** @return the staging folder to write into */
-    Path staging() {
+    public Path staging() {
         return staging;
     }
 
     /** Publishes the folder. */
-    void commit() throws IOException {
+    public void commit() throws IOException {
         try {
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
@@ -51,7 +58,7 @@ final class AtomicFolder implements AutoCloseable {
         }
     }
 
-    static void deleteTree(Path root) throws IOException {
+    public static void deleteTree(Path root) throws IOException {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
