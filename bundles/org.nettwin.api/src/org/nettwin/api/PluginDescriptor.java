@@ -8,14 +8,16 @@ import java.util.regex.Pattern;
  *
  * @param id          stable id, {@code family/Name} with an optional {@code -vN} version suffix
  *                    (scenarios always carry one: a changed dynamics is a new version), e.g.
- *                    {@code slicing/MultiCell-v1} or {@code rl/dqn}
+ *                    {@code slicing/MultiCell-v1} or {@code rl/dqn}; experiment kinds shipped with
+ *                    NetTwin have plain lower-case names, the {@code type} of experiment files
+ *                    ({@code train}, {@code twin-loop})
  * @param title       a short human name
  * @param description one or two sentences: what it is and where it comes from
  * @since 0.1
  */
 public record PluginDescriptor(String id, String title, String description) {
 
-    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9.-]*/[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9.-]*/[A-Za-z0-9][A-Za-z0-9._-]*|[a-z][a-z0-9-]*");
     private static final Pattern VERSIONED = Pattern.compile(".*-v[0-9]+");
 
     /** Validates the id's shape. */
@@ -24,7 +26,8 @@ public record PluginDescriptor(String id, String title, String description) {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(description, "description");
         if (!ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("plugin id '" + id + "' must look like family/Name, e.g. slicing/MultiCell-v1");
+            throw new IllegalArgumentException("plugin id '" + id + "' must look like family/Name, e.g. slicing/MultiCell-v1 (or, "
+                    + "for an experiment kind, a lower-case name such as twin-loop)");
         }
     }
 

@@ -1,7 +1,6 @@
 /**
  * Policy distillation helpers: {@link org.nettwin.distill.Students} loads the students that the
- * {@code distill/policy} service saves; {@link org.nettwin.distill.DistillationReport} measures
- * sizes, inference time, agreement and the return a student keeps, and writes them as JSON.
+ * {@code distill/policy} service saves.
  *
  * @since 0.1
  */

@@ -2,6 +2,7 @@ package org.nettwin.lab;
 
 import org.nettwin.api.NetTwinPlugin;
 import org.nettwin.api.distill.Distiller;
+import org.nettwin.api.experiment.ExperimentKind;
 import org.nettwin.api.rl.AlgorithmProvider;
 import org.nettwin.api.scenario.ScenarioProvider;
 import org.nettwin.api.similarity.SimilarityMetric;
@@ -25,7 +26,9 @@ public enum PluginKind {
     /** {@link Distiller}s. */
     DISTILLER("distillers", Distiller.class),
     /** {@link TransferStrategy}s. */
-    TRANSFER("transfers", TransferStrategy.class);
+    TRANSFER("transfers", TransferStrategy.class),
+    /** {@link ExperimentKind}s: the {@code type} of experiment files. */
+    EXPERIMENT("experiments", ExperimentKind.class);
 
     private final String key;
     private final Class<? extends NetTwinPlugin> type;

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nettwin.api.config.Config;
 import org.nettwin.api.config.ConfigException;
 import org.nettwin.api.config.ConfigSchema;
@@ -173,5 +177,38 @@ class ConfigSchemaTest {
         assertEquals("text", p.get("label").allowed());
         assertEquals("[0.05, inf]", new Parameter("rate", ParameterType.DOUBLE, 1.0, 0.05, null, List.of(), "").allowed());
         assertEquals("a finite number", new Parameter("x", ParameterType.DOUBLE, 1.0, null, null, List.of(), "").allowed());
+    }
+
+    @Test
+    void optionalParametersFilesAndObjects(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("history.csv"), "x");
+        Files.createDirectories(dir.resolve("folder.csv"));
+        ConfigSchema schema = ConfigSchema.builder()
+                .optionalLongParam("heldOutSteps", 2, 1000, "default: a quarter of the history")
+                .requiredStringParam("network", "a network")
+                .optionalFileParam("dataset", List.of(".ntds", ".csv"), "a dataset")
+                .objectParam("variants", Map.of("default", Map.of()), "overrides")
+                .build();
+        Config c = schema.validate(Map.of("network", "q", "dataset", "history.csv",
+                "variants", Map.of("bc", Map.of("alpha", 0.1))), "offline", dir);
+        assertTrue(!c.has("heldOutSteps") && c.has("dataset"));
+        assertEquals(7, c.getLong("heldOutSteps", 7), "the caller's derived default");
+        IllegalArgumentException left = assertThrows(IllegalArgumentException.class, () -> c.getLong("heldOutSteps"));
+        assertTrue(left.getMessage().contains("optional parameter 'heldOutSteps' was left out"), left.getMessage());
+        assertEquals(dir.resolve("history.csv").toAbsolutePath().normalize(), c.getPath("dataset"), "resolved against the base folder");
+        assertEquals(Map.of("bc", Map.of("alpha", 0.1)), c.getObject("variants"));
+        ConfigException e = assertThrows(ConfigException.class, () -> schema.validate(Map.of("dataset", "missing.ntds",
+                "heldOutSteps", 1, "variants", List.of(1)), "offline", dir));
+        String all = e.problems().toString();
+        assertTrue(all.contains("offline.network: is required"), all);
+        assertTrue(all.contains("offline.dataset: no such file: " + dir.resolve("missing.ntds")), all);
+        assertTrue(all.contains("offline.heldOutSteps: must be in [2, 1000], got 1"), all);
+        assertTrue(all.contains("offline.variants: must be an object"), all);
+        assertTrue(assertThrows(ConfigException.class, () -> schema.validate(Map.of("network", "q", "dataset", "history.txt"), "o",
+                dir)).getMessage().contains("must be a .ntds or .csv file name"));
+        assertTrue(assertThrows(ConfigException.class, () -> schema.validate(Map.of("network", "q", "dataset", "folder.csv"), "o",
+                dir)).getMessage().contains("names a folder, not a file"));
+        assertThrows(IllegalArgumentException.class, () -> new Parameter("x", ParameterType.LONG, 3L, null, null, List.of(), "", true),
+                "an optional parameter has no default");
     }
 }

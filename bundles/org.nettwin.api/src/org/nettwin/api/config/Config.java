@@ -15,9 +15,12 @@ import java.util.Map;
 public final class Config {
 
     private final Map<String, Object> values;
+    /** Optional parameters of the schema that were left out. */
+    private final java.util.Set<String> absent;
 
-    Config(Map<String, Object> values) {
+    Config(Map<String, Object> values, java.util.Set<String> absent) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.absent = java.util.Set.copyOf(absent);
     }
 
     /** @return all values by name, in schema order (for writing the resolved configuration) */
@@ -28,9 +31,26 @@ public final class Config {
     private Object get(String name) {
         Object v = values.get(name);
         if (v == null) {
-            throw new IllegalArgumentException("no configuration parameter '" + name + "'; known: " + values.keySet());
+            throw new IllegalArgumentException(absent.contains(name) ? "optional parameter '" + name + "' was left out (ask has(\"" + name
+                    + "\") first)" : "no configuration parameter '" + name + "'; known: " + values.keySet());
         }
         return v;
+    }
+
+    /** @return whether {@code name} has a value: always for parameters with defaults, for optional ones only when given */
+    public boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    /** @return the named FILE parameter: an absolute path of an existing file */
+    public java.nio.file.Path getPath(String name) {
+        return java.nio.file.Path.of((String) get(name));
+    }
+
+    /** @return the named OBJECT parameter, unmodifiable, keys in the file's order */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> getObject(String name) {
+        return (Map<String, Object>) get(name);
     }
 
     /** @return the named INT parameter */
@@ -51,6 +71,11 @@ public final class Config {
     /** @return the named BOOLEAN parameter */
     public boolean getBoolean(String name) {
         return (Boolean) get(name);
+    }
+
+    /** @return the named LONG parameter, or {@code otherwise} when the optional parameter was left out */
+    public long getLong(String name, long otherwise) {
+        return has(name) ? getLong(name) : otherwise;
     }
 
     /** @return the named STRING or CHOICE parameter */

@@ -49,6 +49,17 @@ public final class ConfigSchema {
      * @throws ConfigException listing every problem found
      */
     public Config validate(Map<String, ?> raw, String path) {
+        return validate(raw, path, null);
+    }
+
+    /**
+     * Validates {@code raw} values, resolving {@link ParameterType#FILE} values against {@code base}.
+     *
+     * @param base the folder file names are relative to (an experiment file's folder), or
+     *             {@code null} for the working directory
+     * @throws ConfigException listing every problem found
+     */
+    public Config validate(Map<String, ?> raw, String path, java.nio.file.Path base) {
         List<ConfigException.Problem> problems = new ArrayList<>();
         String prefix = path == null || path.isEmpty() ? "" : path + ".";
         for (String key : raw.keySet()) {
@@ -58,6 +69,7 @@ public final class ConfigSchema {
             }
         }
         Map<String, Object> values = new LinkedHashMap<>();
+        java.util.Set<String> absent = new java.util.HashSet<>();
         for (Parameter p : parameters.values()) {
             Object value = raw.get(p.name());
             if (value == null) {
@@ -65,19 +77,23 @@ public final class ConfigSchema {
                     problems.add(new ConfigException.Problem(prefix + p.name(), "is required (" + p.allowed() + ")"));
                     continue;
                 }
+                if (p.optional()) {
+                    absent.add(p.name());
+                    continue;
+                }
                 value = p.defaultValue();
             }
-            String problem = ParameterCoercion.problem(p, value);
+            String problem = ParameterCoercion.problem(p, value, base);
             if (problem != null) {
                 problems.add(new ConfigException.Problem(prefix + p.name(), problem));
             } else {
-                values.put(p.name(), ParameterCoercion.coerce(p, value));
+                values.put(p.name(), ParameterCoercion.coerce(p, value, base));
             }
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new Config(values);
+        return new Config(values, absent);
     }
 
     /** Builds a schema, one parameter at a time. */
@@ -92,8 +108,8 @@ public final class ConfigSchema {
             if (parameters.putIfAbsent(p.name(), p) != null) {
                 throw new IllegalArgumentException("parameter '" + p.name() + "' defined twice");
             }
-            if (p.defaultValue() != null) {
-                String problem = ParameterCoercion.problem(p, p.defaultValue());
+            if (p.defaultValue() != null && p.type() != ParameterType.FILE) {
+                String problem = ParameterCoercion.problem(p, p.defaultValue(), null);
                 if (problem != null) {
                     throw new IllegalArgumentException("default of parameter '" + p.name() + "' " + problem);
                 }
@@ -139,6 +155,46 @@ public final class ConfigSchema {
         /** An array of integers, each in {@code [min, max]}. */
         public Builder intListParam(String name, List<Integer> def, int min, int max, String description) {
             return add(new Parameter(name, ParameterType.INT_LIST, def, (double) min, (double) max, List.of(), description));
+        }
+
+        /** A required whole number in {@code [min, max]} (no default: an experiment file must give it). */
+        public Builder requiredLongParam(String name, long min, long max, String description) {
+            return add(new Parameter(name, ParameterType.LONG, null, (double) min, (double) max, List.of(), description));
+        }
+
+        /** A whole number in {@code [min, max]} that may be left out, with no default (its absence means something, say what). */
+        public Builder optionalLongParam(String name, long min, long max, String description) {
+            return add(new Parameter(name, ParameterType.LONG, null, (double) min, (double) max, List.of(), description, true));
+        }
+
+        /** Text that must be given (no default). */
+        public Builder requiredStringParam(String name, String description) {
+            return add(new Parameter(name, ParameterType.STRING, null, null, null, List.of(), description));
+        }
+
+        /** Text that may be left out, with no default. */
+        public Builder optionalStringParam(String name, String description) {
+            return add(new Parameter(name, ParameterType.STRING, null, null, null, List.of(), description, true));
+        }
+
+        /**
+         * An existing file named relative to the experiment file, that may be left out.
+         *
+         * @param endings the allowed name endings, e.g. {@code .ntds}; none = any
+         */
+        public Builder optionalFileParam(String name, List<String> endings, String description) {
+            return add(new Parameter(name, ParameterType.FILE, null, null, null, endings, description, true));
+        }
+
+        /** A JSON object the plugin checks itself, with a default. */
+        public Builder objectParam(String name, Map<String, ?> def, String description) {
+            return add(new Parameter(name, ParameterType.OBJECT, def, null, null, List.of(), description));
+        }
+
+        /** Every parameter of {@code other}, in its order. */
+        public Builder addAll(ConfigSchema other) {
+            other.parameters().values().forEach(this::add);
+            return this;
         }
 
         /** @return the schema */

@@ -13,10 +13,12 @@ import java.util.Objects;
  * @param max          inclusive upper bound for numbers (each element for lists), or {@code null}
  * @param choices      allowed values of a {@link ParameterType#CHOICE}, otherwise empty
  * @param description  what it means, with its unit and source
+ * @param optional     whether it may be left out although it has no default (its value is then
+ *                     absent: {@link Config#has} is false; e.g. a default derived from other values)
  * @since 0.1
  */
 public record Parameter(String name, ParameterType type, Object defaultValue, Double min, Double max,
-        List<String> choices, String description) {
+        List<String> choices, String description, boolean optional) {
 
     /** Validates the definition itself. */
     public Parameter {
@@ -27,11 +29,19 @@ public record Parameter(String name, ParameterType type, Object defaultValue, Do
         if (type == ParameterType.CHOICE && choices.isEmpty()) {
             throw new IllegalArgumentException("choice parameter '" + name + "' needs choices");
         }
+        if (optional && defaultValue != null) {
+            throw new IllegalArgumentException("parameter '" + name + "' is optional, so it has no default");
+        }
+    }
+
+    /** A parameter that is required when {@code defaultValue} is {@code null}. */
+    public Parameter(String name, ParameterType type, Object defaultValue, Double min, Double max, List<String> choices, String description) {
+        this(name, type, defaultValue, min, max, choices, description, false);
     }
 
     /** @return whether the parameter must be given */
     public boolean required() {
-        return defaultValue == null;
+        return defaultValue == null && !optional;
     }
 
     /** @return the allowed range or set, for messages, e.g. {@code [1, 100]} or {@code one of a, b} */
@@ -41,6 +51,13 @@ public record Parameter(String name, ParameterType type, Object defaultValue, Do
         }
         if (type == ParameterType.BOOLEAN) {
             return "true or false";
+        }
+        if (type == ParameterType.FILE) {
+            return choices.isEmpty() ? "a file name (relative to the experiment file)"
+                    : "a " + String.join(" or ", choices) + " file name (relative to the experiment file)";
+        }
+        if (type == ParameterType.OBJECT) {
+            return "an object";
         }
         if (min == null && max == null) {
             return switch (type) {

@@ -1,7 +1,12 @@
 package org.nettwin.api.config;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Checks and converts raw JSON-like values to a parameter's Java type. */
 final class ParameterCoercion {
@@ -9,8 +14,12 @@ final class ParameterCoercion {
     private ParameterCoercion() {
     }
 
-    /** @return a message describing why {@code value} is not acceptable, or {@code null} */
-    static String problem(Parameter p, Object value) {
+    /**
+     * @param base the folder relative names of {@link ParameterType#FILE} values are resolved
+     *             against (the experiment file's), or {@code null} for the working directory
+     * @return a message describing why {@code value} is not acceptable, or {@code null}
+     */
+    static String problem(Parameter p, Object value, Path base) {
         return switch (p.type()) {
             case INT, LONG -> {
                 if (!(value instanceof Number n) || !isWhole(n) || (p.type() == ParameterType.INT && !fitsInt(n))) {
@@ -26,9 +35,41 @@ final class ParameterCoercion {
             case CHOICE -> value instanceof String s && p.choices().contains(s) ? null
                     : "must be " + p.allowed() + ", got " + render(value);
             case DOUBLE_LIST, INT_LIST -> listProblem(p, value);
+            case FILE -> fileProblem(p, value, base);
+            case OBJECT -> value instanceof Map<?, ?> m && m.keySet().stream().allMatch(String.class::isInstance) ? null
+                    : "must be an object, got " + render(value);
         };
     }
 
+    private static String fileProblem(Parameter p, Object value, Path base) {
+        if (!(value instanceof String name) || name.isBlank()) {
+            return "must be " + p.allowed() + ", got " + render(value);
+        }
+        if (!p.choices().isEmpty() && p.choices().stream().noneMatch(name::endsWith)) {
+            return "must be " + p.allowed() + ", got " + render(value);
+        }
+        Path file;
+        try {
+            file = resolve(name, base);
+        } catch (java.nio.file.InvalidPathException e) {
+            return "is not a valid file name: " + render(value);
+        }
+        if (Files.isDirectory(file)) {
+            return "names a folder, not a file: " + file;
+        }
+        if (!Files.isRegularFile(file)) {
+            return "no such file: " + file;
+        }
+        if (!Files.isReadable(file)) {
+            return "cannot be read (permission denied): " + file;
+        }
+        return null;
+    }
+
+    private static Path resolve(String name, Path base) {
+        Path file = Path.of(name);
+        return (base == null ? file : base.resolve(file)).toAbsolutePath().normalize();
+    }
     private static String listProblem(Parameter p, Object value) {
         if (!(value instanceof List<?> list)) {
             return "must be " + p.allowed() + ", got " + render(value);
@@ -78,7 +119,7 @@ final class ParameterCoercion {
         return value instanceof String s ? '"' + s + '"' : String.valueOf(value);
     }
 
-    static Object coerce(Parameter p, Object value) {
+    static Object coerce(Parameter p, Object value, Path base) {
         return switch (p.type()) {
             case INT -> ((Number) value).intValue();
             case LONG -> ((Number) value).longValue();
@@ -97,7 +138,24 @@ final class ParameterCoercion {
                 }
                 yield List.copyOf(out);
             }
+            case FILE -> resolve((String) value, base).toString();
+            case OBJECT -> deepCopy(value);
             default -> value;
         };
+    }
+
+    /** An unmodifiable copy of a JSON-like tree, keeping the order of object keys. */
+    private static Object deepCopy(Object value) {
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put((String) k, deepCopy(v)));
+            return Collections.unmodifiableMap(out);
+        }
+        if (value instanceof List<?> l) {
+            List<Object> out = new ArrayList<>();
+            l.forEach(v -> out.add(deepCopy(v)));
+            return Collections.unmodifiableList(out);
+        }
+        return value;
     }
 }

@@ -21,5 +21,20 @@ public enum ParameterType {
     /** A JSON array of numbers. */
     DOUBLE_LIST,
     /** A JSON array of whole numbers. */
-    INT_LIST
+    INT_LIST,
+    /**
+     * An existing file, named relative to the experiment file; the value is its absolute path
+     * ({@link Config#getPath}). The parameter's choices, if any, are the allowed name endings
+     * (e.g. {@code .ntds}, {@code .csv}).
+     *
+     * @since 0.1
+     */
+    FILE,
+    /**
+     * A JSON object passed on as it is ({@link Config#getObject}), for values the plugin checks
+     * itself, e.g. named sets of configuration overrides.
+     *
+     * @since 0.1
+     */
+    OBJECT
 }

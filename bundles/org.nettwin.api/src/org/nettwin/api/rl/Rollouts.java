@@ -10,6 +10,7 @@ import org.nettwin.api.env.Environment;
 import org.nettwin.api.env.MultiAgentEnvironment;
 import org.nettwin.api.env.MultiStep;
 import org.nettwin.api.env.Step;
+import org.nettwin.api.scenario.Scenario;
 
 /**
  * Evaluating a policy on an environment, with the unchecked type capture done once here.
@@ -49,6 +50,27 @@ public final class Rollouts {
             total += ret;
         }
         return total / episodes;
+    }
+
+    /**
+     * Evaluates an algorithm's deterministic policies on a scenario: {@code episodes} episodes,
+     * episode {@code i} reset with {@code Seeds.derive(seed, i)}; for several agents, the mean over
+     * agents of their returns. NaN for no episodes.
+     */
+    public static double meanReturn(Scenario scenario, Algorithm algorithm, int episodes, long seed, int maxSteps) {
+        if (episodes == 0) {
+            return Double.NaN;
+        }
+        return switch (scenario) {
+            case Scenario.Single s -> meanReturn(s.environment(), algorithm.policy(), episodes, seed, maxSteps);
+            case Scenario.Multi m -> {
+                List<Policy<?, ?>> policies = new ArrayList<>();
+                for (int a = 0; a < m.environment().possibleAgents().size(); a++) {
+                    policies.add(algorithm.policy(a));
+                }
+                yield meanReturn(m.environment(), policies, episodes, seed, maxSteps);
+            }
+        };
     }
 
     /**

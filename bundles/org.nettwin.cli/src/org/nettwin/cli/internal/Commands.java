@@ -134,10 +134,10 @@ final class Commands {
 
     /** Like run, for experiments of type "collect" only. */
     int collect(List<String> args, PrintStream out, PrintStream err) {
-        return execute("collect", Experiment.Type.COLLECT, args, out, err);
+        return execute("collect", "collect", args, out, err);
     }
 
-    private int execute(String command, Experiment.Type required, List<String> args, PrintStream out, PrintStream err) {
+    private int execute(String command, String requiredType, List<String> args, PrintStream out, PrintStream err) {
         Path file = null;
         Path output = null;
         Long seed = null;
@@ -173,9 +173,9 @@ final class Commands {
         }
         try {
             Experiment experiment = runner.load(file);
-            if (required != null && experiment.type() != required) {
-                err.println(experiment.locate("type") + ": type: nettwin " + command + " needs an experiment of type \""
-                        + required.name().toLowerCase(Locale.ROOT) + "\"; use nettwin run for other types");
+            if (requiredType != null && !experiment.type().equals(requiredType)) {
+                err.println(experiment.locate("type") + ": type: nettwin " + command + " needs an experiment of type \"" + requiredType
+                        + "\"; use nettwin run for other types");
                 return USAGE;
             }
             if (seed != null) {
@@ -189,40 +189,11 @@ final class Commands {
                 return USAGE;
             }
             runner.validate(experiment);
-            long steps = switch (experiment.type()) {
-                case COLLECT -> experiment.collection().steps();
-                case OFFLINE -> experiment.offline().updates();
-                default -> experiment.budget().steps();
-            };
-            err.println("nettwin " + command + ": " + experiment.name() + ": " + experiment.algorithm().id() + " on " + experiment.scenario().id()
-                    + ", " + steps + " steps x " + experiment.seeds().size() + " seed(s)");
+            err.println("nettwin " + command + ": " + experiment.name() + ": a \"" + experiment.type() + "\" experiment, "
+                    + experiment.seeds().size() + " seed(s)");
             RunResult result = runner.run(experiment, new RunOptions(output, err));
-            if (experiment.type() == Experiment.Type.OFFLINE || experiment.type() == Experiment.Type.DISTILL) {
-                out.print(Files.readString(result.folder().resolve("summary.json")));
-                out.printf(Locale.ROOT, "results in %s%n", result.folder());
-                return OK;
-            }
-            if (experiment.type() == Experiment.Type.TWIN_LOOP) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> summary = JSON.readValue(result.folder().resolve("summary.json").toFile(), Map.class);
-                out.println(DemoCommand.headline(experiment.name(), summary));
-                out.printf(Locale.ROOT, "results in %s%n", result.folder());
-                return OK;
-            }
-            for (RunResult.SeedResult s : result.seeds()) {
-                if (experiment.type() == Experiment.Type.COLLECT) {
-                    out.printf(Locale.ROOT, "seed %d: %d transitions, %d episodes, mean return of the last episodes %.4f (%.1f s)%n",
-                            s.seed(), s.steps(), s.episodes(), s.finalTrainReturn(), s.wallSeconds());
-                } else {
-                    out.printf(Locale.ROOT, "seed %d: %d steps, %d episodes, final training return %.4f, evaluation return %.4f (%.1f s)%n",
-                            s.seed(), s.steps(), s.episodes(), s.finalTrainReturn(), s.evalReturn(), s.wallSeconds());
-                }
-            }
-            if (experiment.type() == Experiment.Type.COLLECT) {
-                out.printf(Locale.ROOT, "datasets in %s%n", result.folder());
-            } else {
-                out.printf(Locale.ROOT, "mean evaluation return %.4f; results in %s%n", result.meanEvalReturn(), result.folder());
-            }
+            result.lines().forEach(out::println);
+            out.printf(Locale.ROOT, "results in %s%n", result.folder());
             return OK;
         } catch (ExperimentException e) {
             for (String p : e.problems()) {

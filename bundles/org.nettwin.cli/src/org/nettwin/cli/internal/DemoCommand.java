@@ -5,21 +5,21 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.nettwin.api.io.AtomicFolder;
 import org.nettwin.lab.Experiment;
 import org.nettwin.lab.ExperimentException;
 import org.nettwin.lab.ExperimentRunner;
 import org.nettwin.lab.RunOptions;
+import org.nettwin.lab.RunResult;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -97,26 +97,21 @@ final class DemoCommand {
             err.println("nettwin demo: " + e.getMessage());
             return Commands.FAILED;
         }
-        Path staging = output.toAbsolutePath().normalize().resolveSibling("." + output.getFileName() + ".partial");
-        try {
-            Files.createDirectories(staging);
+        try (AtomicFolder published = new AtomicFolder(output)) {
+            Path staging = published.staging();
             Map<String, Object> runs = new LinkedHashMap<>();
             for (Experiment e : experiments) {
-                err.println("nettwin demo: " + e.name() + ": vanilla " + e.algorithm().id() + " vs DT-enhanced with " + e.twin().id() + " on "
-                        + e.scenario().id() + ", " + e.budget().steps() + " real steps x " + e.seeds().size() + " seeds");
-                runner.run(e, new RunOptions(staging.resolve(e.name()), err));
-                @SuppressWarnings("unchecked")
-                Map<String, Object> summary = JSON.readValue(staging.resolve(e.name()).resolve("summary.json").toFile(), Map.class);
-                runs.put(e.name(), summary);
-                out.println(headline(e.name(), summary));
+                err.println("nettwin demo: " + e.name() + " (" + e.type() + ", " + e.seeds().size() + " seeds)");
+                RunResult result = runner.run(e, new RunOptions(staging.resolve(e.name()), err));
+                runs.put(e.name(), result.summary());
+                result.lines().forEach(out::println);
             }
             Map<String, Object> top = new LinkedHashMap<>(castFirst(runs));
             top.put("demo", quick ? "quick" : "default");
             top.put("headline_experiment", experiments.get(0).name());
             top.put("runs", runs);
             Files.writeString(staging.resolve("summary.json"), JSON.writeValueAsString(top) + "\n", StandardCharsets.UTF_8);
-            Files.createDirectories(output.toAbsolutePath().normalize().getParent());
-            Files.move(staging, output, StandardCopyOption.ATOMIC_MOVE);
+            published.commit();
             out.println("results in " + output.toAbsolutePath().normalize());
             return Commands.OK;
         } catch (IOException e) {
@@ -126,8 +121,6 @@ final class DemoCommand {
             err.println("nettwin demo: the run failed: " + e);
             e.printStackTrace(err);
             return Commands.FAILED;
-        } finally {
-            deleteQuietly(staging);
         }
     }
 
@@ -138,30 +131,5 @@ final class DemoCommand {
         copy.remove("per_seed");
         copy.put("per_seed", first.get("per_seed"));
         return copy;
-    }
-
-    static String headline(String name, Map<String, Object> s) {
-        return String.format(Locale.ROOT,
-                "%s: vanilla needs %s real steps to reach its final reward %s; DT-enhanced needs %s (ratio %s, reached in %s of %s seeds); "
-                        + "final rewards vanilla %s, DT-enhanced %s; twin one-step RMSE %s; %.0f s",
-                name, number(s.get("vanilla_real_steps")), number(s.get("vanilla_final_return_mean")), number(s.get("twin_real_steps")),
-                number(s.get("real_steps_ratio")), s.get("seeds_where_twin_reached_target"), s.get("seeds"),
-                number(s.get("vanilla_final_return_mean")), number(s.get("twin_final_return_mean")), number(s.get("twin_one_step_rmse_mean")),
-                ((Number) s.get("wall_seconds")).doubleValue());
-    }
-
-    private static String number(Object v) {
-        return v instanceof Number n ? String.format(Locale.ROOT, "%.4g", n.doubleValue()) : "n/a";
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort: a hidden staging folder may remain
-        }
     }
 }

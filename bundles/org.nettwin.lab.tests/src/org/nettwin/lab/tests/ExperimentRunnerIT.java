@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,10 +68,13 @@ class ExperimentRunnerIT {
         RunResult b = runner.run(e, new RunOptions(dir.resolve("b"), null));
         byte[] ma = Files.readAllBytes(a.folder().resolve("metrics.csv"));
         assertArrayEquals(ma, Files.readAllBytes(b.folder().resolve("metrics.csv")));
-        assertEquals(2, a.seeds().size());
-        assertEquals(2000, a.seeds().get(0).steps());
-        assertEquals(20, a.seeds().get(0).episodes(), "100-slot episodes");
-        for (String f : List.of("experiment.json", "summary.json", "reward.svg", "metrics.csv")) {
+        List<?> perSeed = (List<?>) a.summary().get("per_seed");
+        assertEquals(2, perSeed.size());
+        assertEquals(2000L, ((Number) ((Map<?, ?>) perSeed.get(0)).get("steps")).longValue());
+        assertEquals(20L, ((Number) ((Map<?, ?>) perSeed.get(0)).get("episodes")).longValue(), "100-slot episodes");
+        assertEquals(List.of("seed 4: ", "seed 5: ", "mean evaluation return "), a.lines().stream().map(l -> l.replaceAll("(: |return ).*", "$1"))
+                .toList(), a.lines().toString());
+        for (String f : List.of("experiment.json", "summary.json", "reward.png", "metrics.csv")) {
             assertTrue(Files.size(a.folder().resolve(f)) > 0, f);
         }
         String resolved = Files.readString(a.folder().resolve("experiment.json"));

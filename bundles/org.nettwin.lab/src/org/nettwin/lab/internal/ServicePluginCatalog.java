@@ -84,6 +84,12 @@ public final class ServicePluginCatalog implements PluginCatalog {
                                 "service property " + NetTwinPlugin.ID_PROPERTY + "=" + id + " differs from descriptor id " + d.id()));
                         continue;
                     }
+                    if (kind != PluginKind.EXPERIMENT && !id.contains("/")) {
+                        failed.put(key(b, id), new FailedPlugin(id, b.getSymbolicName(), b.getVersion().toString(),
+                                "a " + kind.name().toLowerCase(Locale.ROOT) + " id must look like family/Name (plain names are for "
+                                        + "experiment kinds)"));
+                        continue;
+                    }
                     entries.add(new PluginEntry(kind, id, d.title(), d.description(), b.getSymbolicName(), b.getVersion().toString()));
                 } catch (RuntimeException | LinkageError e) {
                     failed.put(key(b, id), new FailedPlugin(id, b.getSymbolicName(), b.getVersion().toString(), describe(e)));

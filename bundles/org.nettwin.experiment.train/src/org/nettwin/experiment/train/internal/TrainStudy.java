@@ -1,0 +1,157 @@
+package org.nettwin.experiment.train.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.nettwin.api.Seeds;
+import org.nettwin.api.config.Config;
+import org.nettwin.api.experiment.MetricRow;
+import org.nettwin.api.experiment.PluginUse;
+import org.nettwin.api.experiment.Report;
+import org.nettwin.api.experiment.ReportContext;
+import org.nettwin.api.experiment.Statistics;
+import org.nettwin.api.experiment.Study;
+import org.nettwin.api.experiment.Unit;
+import org.nettwin.api.experiment.UnitContext;
+import org.nettwin.api.experiment.UnitData;
+import org.nettwin.api.experiment.UnitResult;
+import org.nettwin.api.rl.Algorithm;
+import org.nettwin.api.rl.AlgorithmProvider;
+import org.nettwin.api.rl.EnvironmentSpec;
+import org.nettwin.api.rl.Rollouts;
+import org.nettwin.api.scenario.Scenario;
+import org.nettwin.api.scenario.ScenarioProvider;
+import org.nettwin.plot.LineChart;
+
+/**
+ * One unit per seed: the scenario is created twice with {@code Seeds.derive(seed, "scenario")}
+ * (one instance to learn on, one to evaluate on), the algorithm with
+ * {@code Seeds.derive(seed, "algorithm")}; it learns for {@code budget.steps} steps, then its
+ * deterministic policy plays {@code evalEpisodes} episodes (episode i reset with
+ * {@code Seeds.derive(Seeds.derive(seed, "evaluation"), i)}).
+ */
+final class TrainStudy implements Study {
+
+    /** The share of the last learning episodes whose mean is the final training return. */
+    static final double FINAL_SHARE = 0.1;
+
+    private final String name;
+    private final List<Long> seeds;
+    private final PluginUse<ScenarioProvider> scenario;
+    private final PluginUse<AlgorithmProvider> algorithm;
+    private final Config budget;
+
+    TrainStudy(String name, List<Long> seeds, PluginUse<ScenarioProvider> scenario, PluginUse<AlgorithmProvider> algorithm, Config budget) {
+        this.name = name;
+        this.seeds = seeds;
+        this.scenario = scenario;
+        this.algorithm = algorithm;
+        this.budget = budget;
+    }
+
+    @Override
+    public List<Unit> units() {
+        List<Unit> units = new ArrayList<>();
+        for (long seed : seeds) {
+            units.add(new Unit("seed-" + seed, seed, "seed " + seed, budget.getLong("steps")));
+        }
+        return units;
+    }
+
+    @Override
+    public UnitData run(Unit unit, UnitContext context) {
+        long seed = unit.seed();
+        long scenarioSeed = Seeds.derive(seed, "scenario");
+        try (Scenario train = scenario.service().create(scenario.config(), scenarioSeed);
+                Scenario eval = scenario.service().create(scenario.config(), scenarioSeed)) {
+            Algorithm agent = algorithm.service().create(EnvironmentSpec.of(train), algorithm.config(), Seeds.derive(seed, "algorithm"));
+            long steps = agent.learn(train, budget.getLong("steps"), context.trainingListener("", 0));
+            double evalReturn = context.cancelled() ? Double.NaN
+                    : Rollouts.meanReturn(eval, agent, budget.getInt("evalEpisodes"), Seeds.derive(seed, "evaluation"),
+                            budget.getInt("maxEpisodeSteps"));
+            if (budget.getInt("evalEpisodes") > 0) {
+                context.metric(steps, "eval_return", evalReturn);
+            }
+            return new UnitData().put("steps", steps).put("eval_return", evalReturn);
+        }
+    }
+
+    /** @return the (step, return) of every learning episode of a unit, from its metric rows */
+    static double[][] episodes(UnitResult r) {
+        List<double[]> out = new ArrayList<>();
+        for (MetricRow row : r.metrics()) {
+            if (row.metric().equals("episode_return")) {
+                out.add(new double[] {row.step(), row.value()});
+            }
+        }
+        return out.toArray(new double[0][]);
+    }
+
+    @Override
+    public Report report(List<UnitResult> results, ReportContext context) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("scenario", scenario.id());
+        m.put("algorithm", algorithm.id());
+        List<Map<String, Object>> perSeed = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        double[] evals = new double[results.size()];
+        double[] finals = new double[results.size()];
+        for (int i = 0; i < results.size(); i++) {
+            UnitResult r = results.get(i);
+            double[][] episodes = episodes(r);
+            double[] returns = new double[episodes.length];
+            for (int k = 0; k < returns.length; k++) {
+                returns[k] = episodes[k][1];
+            }
+            evals[i] = r.data().getDouble("eval_return");
+            finals[i] = Statistics.tailMean(returns, FINAL_SHARE);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("seed", r.unit().seed());
+            row.put("steps", r.data().getLong("steps"));
+            row.put("episodes", episodes.length);
+            row.put("final_train_return", Statistics.finiteOrNull(finals[i]));
+            row.put("eval_return", Statistics.finiteOrNull(evals[i]));
+            row.put("wall_seconds", r.wallSeconds());
+            perSeed.add(row);
+            lines.add(String.format(Locale.ROOT, "seed %d: %d steps, %d episodes, final training return %.4f, evaluation return %.4f (%.1f s)",
+                    r.unit().seed(), r.data().getLong("steps"), episodes.length, finals[i], evals[i], r.wallSeconds()));
+        }
+        m.put("per_seed", perSeed);
+        m.put("eval_return_mean", Statistics.finiteOrNull(Statistics.mean(evals)));
+        m.put("eval_return_std", Statistics.finiteOrNull(Statistics.std(evals)));
+        m.put("final_train_return_mean", Statistics.finiteOrNull(Statistics.mean(finals)));
+        lines.add(String.format(Locale.ROOT, "mean evaluation return %.4f", Statistics.mean(evals)));
+        if (results.stream().anyMatch(r -> episodes(r).length > 0)) {
+            rewardPlot(results).writePng(context.folder().resolve("reward.png"), 960, 600);
+        }
+        return new Report(m, lines);
+    }
+
+    /** reward.png: learning-episode returns against environment steps, a moving mean per seed. */
+    private LineChart rewardPlot(List<UnitResult> results) {
+        LineChart chart = new LineChart(name + ": " + algorithm.id() + " on " + scenario.id(), "environment steps", "episode return");
+        for (UnitResult r : results) {
+            double[][] episodes = episodes(r);
+            double[] x = new double[episodes.length];
+            double[] y = new double[episodes.length];
+            for (int k = 0; k < x.length; k++) {
+                x[k] = episodes[k][0];
+                y[k] = episodes[k][1];
+            }
+            if (x.length > 0) {
+                chart.series("seed " + r.unit().seed() + " (moving mean)", x, Statistics.movingMean(y, Math.max(1, y.length / 20)));
+            }
+        }
+        return chart;
+    }
+
+    @Override
+    public Map<String, Object> resolved() {
+        return Map.of("seedDerivation", "scenario: Seeds.derive(seed, \"scenario\"), algorithm: Seeds.derive(seed, \"algorithm\"), "
+                + "evaluation episode i: Seeds.derive(Seeds.derive(seed, \"evaluation\"), i)");
+    }
+}
