@@ -13,11 +13,14 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.zip.CRC32;
 
+import org.nettwin.api.io.BinaryFormat;
+import org.nettwin.api.io.BinaryFormats;
+
 /**
  * The versioned binary file of a network (and optionally its optimizer), big-endian:
  * <pre>
  * offset  size  field
- * 0       4     magic "NTNN" (4E 54 4E 4E)
+ * 0       4     magic "NTNN" (4E 54 4E 4E), {@link BinaryFormats#NETWORK}
  * 4       2     format version, 1
  * 6       1     kind: 1 = Mlp, 2 = Lstm, 3 = Vae
  * 7       4     body length N in bytes
@@ -37,16 +40,17 @@ import java.util.zip.CRC32;
  * Parameters are stored in the network's own layout (see each class), so a file is also a
  * plain description of the weights. Reading checks magic, version, length, checksum and every
  * size before building anything, and refuses a bad file with an {@link IOException} saying what
- * is wrong.
+ * is wrong; a file of another kind with a
+ * {@link org.nettwin.api.io.FormatMismatchException} naming it (e.g. {@code this is a rl/dqn
+ * policy, not an org.nettwin.nn network}). Magic and version are declared in the API's registry of
+ * formats, {@link BinaryFormats#NETWORK}; the version is kept in 2 bytes here (the layout predates
+ * the registry's standard head).
  *
  * @since 0.1
  */
 public final class NetworkFormat {
 
-    /** The format version this class writes and reads. */
-    public static final int VERSION = 1;
-
-    private static final int MAGIC = 0x4E544E4E;
+    private static final BinaryFormat FORMAT = BinaryFormats.NETWORK;
     private static final int HEADER = 11;
     private static final int MAX_SIZE = 1 << 24;
     private static final int MAX_LAYERS = 1024;
@@ -117,8 +121,8 @@ public final class NetworkFormat {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + 8 * network.parameterCount() * (optimizer == null ? 1 : 3));
         DataOutputStream d = new DataOutputStream(bytes);
-        d.writeInt(MAGIC);
-        d.writeShort(VERSION);
+        d.writeInt(FORMAT.magicNumber());
+        d.writeShort(FORMAT.version());
         d.writeByte(kind(network));
         d.writeInt(0); // body length, patched below
         writeArchitecture(network, d);
@@ -222,18 +226,13 @@ public final class NetworkFormat {
      */
     public static Saved read(InputStream in) throws IOException {
         byte[] all = in.readAllBytes();
+        FORMAT.checkMagic(all);
         if (all.length < HEADER + 4) {
             throw new IOException("truncated network file: " + all.length + " bytes, a valid file has at least " + (HEADER + 4));
         }
         ByteBuffer b = ByteBuffer.wrap(all);
-        int magic = b.getInt();
-        if (magic != MAGIC) {
-            throw new IOException(String.format("not a NetTwin network file: magic %08X, expected %08X (\"NTNN\")", magic, MAGIC));
-        }
-        int version = b.getShort() & 0xFFFF;
-        if (version != VERSION) {
-            throw new IOException("unsupported network file version " + version + " (this reader knows version " + VERSION + ")");
-        }
+        b.getInt();
+        FORMAT.checkVersion(b.getShort() & 0xFFFF);
         int kind = b.get();
         long bodyLength = b.getInt() & 0xFFFFFFFFL;
         long expected = HEADER + bodyLength + 4;

@@ -23,6 +23,9 @@ import org.nettwin.api.data.DatasetFormatException;
 import org.nettwin.api.data.TransitionBinary;
 import org.nettwin.api.data.TransitionCsv;
 import org.nettwin.api.data.TransitionDataset;
+import org.nettwin.api.io.BinaryFormats;
+import org.nettwin.api.io.FormatMismatchException;
+import org.nettwin.api.io.Identification;
 
 class TransitionFormatsTest {
 
@@ -183,16 +186,25 @@ class TransitionFormatsTest {
     void aWrongMagicOrVersionIsRefused() throws IOException {
         byte[] bytes = binary(awkwardDataset());
         byte[] csvBytes = "episode,obs_0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        assertEquals("data.ntds: not a NetTwin transition dataset (bad magic)",
+        assertEquals("data.ntds: not a NetTwin file (bad magic 'epis'): expected a NetTwin transition dataset (.ntds)",
                 assertThrows(DatasetFormatException.class, () -> readBinary(csvBytes)).getMessage());
         byte[] magic = bytes.clone();
         magic[0] = 'X';
-        assertEquals("data.ntds: not a NetTwin transition dataset (bad magic)",
+        assertEquals("data.ntds: not a NetTwin file (bad magic 'XTDS'): expected a NetTwin transition dataset (.ntds)",
                 assertThrows(DatasetFormatException.class, () -> readBinary(magic)).getMessage());
         byte[] version = bytes.clone();
-        ByteBuffer.wrap(version).putInt(4, TransitionBinary.VERSION + 1);
-        assertEquals("data.ntds: dataset format version 2 is not supported (this build reads 1)",
-                assertThrows(DatasetFormatException.class, () -> readBinary(version)).getMessage());
+        ByteBuffer.wrap(version).putInt(4, BinaryFormats.DATASET.version() + 1);
+        DatasetFormatException newer = assertThrows(DatasetFormatException.class, () -> readBinary(version));
+        assertEquals("data.ntds: this is a NetTwin transition dataset (.ntds) of format version 2; this build reads version 1",
+                newer.getMessage());
+        assertEquals(2, ((FormatMismatchException) newer.getCause()).savedVersion().getAsInt(), "the cause says what was found");
+        byte[] policy = bytes.clone();
+        ByteBuffer.wrap(policy).putInt(0, BinaryFormats.DQN_POLICY.magicNumber());
+        DatasetFormatException other = assertThrows(DatasetFormatException.class, () -> readBinary(policy));
+        assertEquals("data.ntds: this is a rl/dqn policy, not a NetTwin transition dataset (.ntds)", other.getMessage());
+        assertEquals(new Identification.Known(BinaryFormats.DQN_POLICY), ((FormatMismatchException) other.getCause()).found());
+        assertEquals("data.ntds: the file is empty: expected a NetTwin transition dataset (.ntds)",
+                assertThrows(DatasetFormatException.class, () -> readBinary(new byte[0])).getMessage());
         byte[] length = bytes.clone();
         ByteBuffer.wrap(length).putLong(8, -5);
         assertEquals("data.ntds: corrupt header (payload length -5)",

@@ -16,4 +16,13 @@ public final class DatasetFormatException extends IOException {
     public DatasetFormatException(String message) {
         super(message);
     }
+
+    /**
+     * @param message where and what
+     * @param cause   the underlying problem, e.g. a {@link org.nettwin.api.io.FormatMismatchException}
+     *                saying what the file is instead
+     */
+    public DatasetFormatException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -11,11 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
 
+import org.nettwin.api.io.BinaryFormats;
+import org.nettwin.api.io.FormatMismatchException;
+
 /**
  * The compact binary format of {@link TransitionDataset}s.
  *
  * <pre>
- * magic    4 bytes  "NTDS"
+ * magic    4 bytes  "NTDS"     {@link BinaryFormats#DATASET}
  * version  int      1
  * length   long     number of payload bytes that follow
  * payload           metadata count (int), then (key, value) as modified UTF-8;
@@ -25,15 +28,12 @@ import java.util.zip.CRC32;
  * crc32    long     CRC-32 of the payload
  * </pre>
  * All numbers big-endian. A file with another magic, an unknown version, a short payload or a
- * checksum mismatch is refused.
+ * checksum mismatch is refused; a file of another kind with a message naming what it is
+ * ({@code data.ntds: this is a rl/dqn policy, not a NetTwin transition dataset (.ntds)}).
  *
  * @since 0.1
  */
 public final class TransitionBinary {
-
-    /** Format version this class writes and reads. */
-    public static final int VERSION = 1;
-    private static final byte[] MAGIC = {'N', 'T', 'D', 'S'};
 
     private TransitionBinary() {
     }
@@ -71,8 +71,7 @@ public final class TransitionBinary {
         CRC32 crc = new CRC32();
         crc.update(payload);
         DataOutputStream d = new DataOutputStream(out);
-        d.write(MAGIC);
-        d.writeInt(VERSION);
+        BinaryFormats.DATASET.writeHead(d);
         d.writeLong(payload.length);
         d.write(payload);
         d.writeLong(crc.getValue());
@@ -95,15 +94,10 @@ public final class TransitionBinary {
         DataInputStream d = new DataInputStream(in);
         byte[] payload;
         try {
-            byte[] magic = new byte[4];
-            d.readFully(magic);
-            if (!java.util.Arrays.equals(magic, MAGIC)) {
-                throw new DatasetFormatException(source + ": not a NetTwin transition dataset (bad magic)");
-            }
-            int version = d.readInt();
-            if (version != VERSION) {
-                throw new DatasetFormatException(source + ": dataset format version " + version + " is not supported (this build reads "
-                        + VERSION + ")");
+            try {
+                BinaryFormats.DATASET.readHead(d);
+            } catch (FormatMismatchException e) {
+                throw new DatasetFormatException(source + ": " + e.getMessage(), e);
             }
             long length = d.readLong();
             if (length < 0 || length > Integer.MAX_VALUE - 16) {

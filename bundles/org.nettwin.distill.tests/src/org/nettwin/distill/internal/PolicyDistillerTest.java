@@ -14,8 +14,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.nettwin.api.config.Config;
+import org.nettwin.api.data.DatasetFormatException;
+import org.nettwin.api.data.TransitionBinary;
 import org.nettwin.api.data.TransitionDataset;
 import org.nettwin.api.distill.Distillation;
+import org.nettwin.api.io.BinaryFormats;
+import org.nettwin.api.io.Identification;
 import org.nettwin.api.rl.Policy;
 import org.nettwin.api.run.TrainingListener;
 import org.nettwin.api.space.Box;
@@ -23,6 +27,7 @@ import org.nettwin.api.space.DictSpace;
 import org.nettwin.api.space.Discrete;
 import org.nettwin.api.space.Simplex;
 import org.nettwin.api.space.Space;
+import org.nettwin.api.testkit.FormatRefusal;
 import org.nettwin.distill.Students;
 
 /** The distiller on teachers whose action functions are known. */
@@ -156,7 +161,7 @@ class PolicyDistillerTest {
         foreign[0] = 'X';
         IOException magic = assertThrows(IOException.class,
                 () -> Students.load(teacher.observationSpace(), teacher.actionSpace(), new ByteArrayInputStream(foreign)));
-        assertTrue(magic.getMessage().contains("not a distill/policy student"), magic.getMessage());
+        assertEquals("not a NetTwin file (bad magic 'XTST'): expected a distill/policy student", magic.getMessage());
         byte[] damaged = first.clone();
         damaged[damaged.length - 20] ^= 1;
         assertThrows(IOException.class, () -> Students.load(teacher.observationSpace(), teacher.actionSpace(),
@@ -165,6 +170,24 @@ class PolicyDistillerTest {
         IOException truncated = assertThrows(IOException.class,
                 () -> Students.load(teacher.observationSpace(), teacher.actionSpace(), new ByteArrayInputStream(cut)));
         assertTrue(truncated.getMessage().contains("truncated"), truncated.getMessage());
+    }
+
+    @Test
+    void aDatasetOrAnyOtherKindOfFileIsNotTakenForAStudent() throws IOException {
+        Policy<double[], double[]> teacher = boxTeacher();
+        TransitionDataset states = Teachers.states(OBS, 50, 4);
+        ByteArrayOutputStream dataset = new ByteArrayOutputStream();
+        TransitionBinary.write(states, dataset);
+        IOException e = assertThrows(IOException.class,
+                () -> Students.load(teacher.observationSpace(), teacher.actionSpace(), new ByteArrayInputStream(dataset.toByteArray())));
+        assertEquals("this is a NetTwin transition dataset (.ntds), not a distill/policy student", e.getMessage(),
+                "students and datasets once shared the magic NTDS");
+        byte[] student = bytes(distiller.distill(teacher, states, config(Map.of("epochs", 1)), 1, null).student());
+        assertEquals(new Identification.Known(BinaryFormats.STUDENT_POLICY), BinaryFormats.identify(student));
+        DatasetFormatException back = assertThrows(DatasetFormatException.class,
+                () -> TransitionBinary.read(new ByteArrayInputStream(student), "student-1.policy"));
+        assertEquals("student-1.policy: this is a distill/policy student, not a NetTwin transition dataset (.ntds)", back.getMessage());
+        FormatRefusal.check(BinaryFormats.STUDENT_POLICY, in -> Students.load(teacher.observationSpace(), teacher.actionSpace(), in));
     }
 
     private static byte[] bytes(Policy<?, ?> p) throws IOException {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
+import org.nettwin.api.io.BinaryFormats;
 import org.nettwin.api.rl.PolicyHeader;
 import org.nettwin.api.rl.Policy;
 import org.nettwin.api.space.Space;
@@ -18,15 +19,13 @@ import org.nettwin.nn.NetworkFormat;
  * ({@link StudentHead}). Acting flattens into a reused buffer and runs the batch-1 inference
  * path; only the returned action is allocated.
  *
- * <p>File format (big-endian): {@code int} magic {@code NTDS}, {@code int} version 1, UTF
- * observation space description, UTF action space description, {@code u8} head code (1 classes, 2
- * tanh-scaled Box, 3 linear Box, 4 Simplex softmax), then the network in
- * {@link NetworkFormat} (checksummed, no optimizer state).
+ * <p>File format (big-endian, {@link BinaryFormats#STUDENT_POLICY}): {@code int} magic {@code NTST},
+ * {@code int} version 2, UTF observation space description, UTF action space description,
+ * {@code u8} head code (1 classes, 2 tanh-scaled Box, 3 linear Box, 4 Simplex softmax), then the
+ * network in {@link NetworkFormat} (checksummed, no optimizer state). Version 1 had the same layout
+ * under the dataset's magic {@code NTDS}; such files are refused as datasets.
  */
 public final class StudentPolicy implements Policy<Object, Object> {
-
-    static final int MAGIC = 0x4E544453; // "NTDS"
-    static final int VERSION = 1;
 
     private final Space<Object> observations;
     private final Space<Object> actions;
@@ -71,7 +70,7 @@ public final class StudentPolicy implements Policy<Object, Object> {
     @Override
     public void save(OutputStream out) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
-        PolicyHeader.write(d, MAGIC, VERSION, observations, actions);
+        PolicyHeader.write(d, BinaryFormats.STUDENT_POLICY, observations, actions);
         d.writeByte(head.code());
         d.flush();
         NetworkFormat.write(network, out);
@@ -87,7 +86,7 @@ public final class StudentPolicy implements Policy<Object, Object> {
         StudentHead head = StudentHead.of(actions);
         DataInputStream d = new DataInputStream(in);
         try {
-            PolicyHeader.read(d, MAGIC, VERSION, "distill/policy student").check("distill/policy student", observations, actions);
+            PolicyHeader.read(d, BinaryFormats.STUDENT_POLICY).check(observations, actions);
             int code = d.readUnsignedByte();
             if (code != head.code()) {
                 throw new IOException("student head code " + code + " does not fit " + actions.describe() + " (expected "

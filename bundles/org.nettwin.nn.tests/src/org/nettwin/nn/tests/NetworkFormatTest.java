@@ -14,6 +14,10 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nettwin.api.io.BinaryFormats;
+import org.nettwin.api.io.Identification;
+import org.nettwin.api.testkit.FormatRefusal;
 import org.nettwin.nn.Activation;
 import org.nettwin.nn.Adam;
 import org.nettwin.nn.Loss;
@@ -121,7 +125,9 @@ class NetworkFormatTest {
     @Test
     void truncatedFilesAreRefusedAtEveryLength() throws IOException {
         byte[] good = bytes(Mlp.builder(3).dense(2, Activation.TANH).build(1), null);
-        for (int len = 0; len < good.length; len++) {
+        assertEquals("the file is empty: expected an org.nettwin.nn network",
+                assertThrows(IOException.class, () -> read(new byte[0])).getMessage());
+        for (int len = 1; len < good.length; len++) {
             byte[] cut = java.util.Arrays.copyOf(good, len);
             IOException e = assertThrows(IOException.class, () -> read(cut), "length " + len);
             assertTrue(e.getMessage().contains("truncated"), len + ": " + e.getMessage());
@@ -143,12 +149,25 @@ class NetworkFormatTest {
     }
 
     @Test
-    void clearMessagesForForeignFiles() {
+    void clearMessagesForForeignFiles() throws IOException {
         IOException magic = assertThrows(IOException.class, () -> read("PK\u0003\u0004 this is a zip file".getBytes()));
-        assertTrue(magic.getMessage().contains("not a NetTwin network file"), magic.getMessage());
+        assertEquals("not a NetTwin file (bad magic 50 4B 03 04): expected an org.nettwin.nn network", magic.getMessage());
         byte[] v2 = {'N', 'T', 'N', 'N', 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0};
         IOException version = assertThrows(IOException.class, () -> read(v2));
-        assertTrue(version.getMessage().contains("unsupported network file version 2"), version.getMessage());
+        assertEquals("this is an org.nettwin.nn network of format version 2; this build reads version 1", version.getMessage());
+        // a network's head is magic and a 2-byte version, so only the kind cases of the test kit apply
+        FormatRefusal.checkKind(BinaryFormats.NETWORK, in -> NetworkFormat.read(in));
+    }
+
+    @Test
+    void theRegistryIdentifiesANetworkFileAndTheLoaderNamesAFileOfAnotherKind(@TempDir Path dir) throws IOException {
+        byte[] good = bytes(Mlp.builder(3).dense(2, Activation.TANH).build(1), null);
+        assertEquals(new Identification.Known(BinaryFormats.NETWORK), BinaryFormats.identify(good));
+        assertEquals(BinaryFormats.NETWORK.version(), java.nio.ByteBuffer.wrap(good).getShort(4), "the version the registry declares");
+        Path file = dir.resolve("policy.ntnn");
+        Files.write(file, new byte[] {'N', 'T', 'D', 'N', 0, 0, 0, 2, 0, 0});
+        IOException e = assertThrows(IOException.class, () -> NetworkFormat.load(file));
+        assertEquals(file + ": this is a rl/dqn policy, not an org.nettwin.nn network", e.getMessage());
     }
 
     @Test

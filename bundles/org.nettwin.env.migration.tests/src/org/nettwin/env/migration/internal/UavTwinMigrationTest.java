@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.nettwin.api.Seeds;
 import org.nettwin.api.config.ConfigException;
 import org.nettwin.api.env.MultiStep;
+import org.nettwin.api.io.BinaryFormats;
+import org.nettwin.api.io.Identification;
 import org.nettwin.api.rl.Algorithm;
 import org.nettwin.api.rl.EnvironmentSpec;
 import org.nettwin.api.rl.Policy;
@@ -28,6 +30,7 @@ import org.nettwin.api.space.Discrete;
 import org.nettwin.api.space.Space;
 import org.nettwin.api.testkit.EnvironmentConformance;
 import org.nettwin.api.testkit.EnvironmentConformance.Options;
+import org.nettwin.api.testkit.FormatRefusal;
 import org.nettwin.env.migration.MigrationGame;
 import org.nettwin.env.migration.StackelbergEquilibrium;
 
@@ -146,9 +149,14 @@ class UavTwinMigrationTest {
             // a saved policy reads back to the same price
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             algorithm.policy(1).save(out);
+            assertEquals(new Identification.Known(BinaryFormats.STACKELBERG_POLICY), BinaryFormats.identify(out.toByteArray()));
             Policy<?, ?> loaded = BASELINE.loadPolicy(spec, new ByteArrayInputStream(out.toByteArray()));
             assertArrayEquals(cast(algorithm.policy(1)).act(s.observation(1)), cast(loaded).act(s.observation(1)), 0.0);
-            assertThrows(IOException.class, () -> BASELINE.loadPolicy(spec, new ByteArrayInputStream(new byte[] {1, 2, 3, 4, 5, 6, 7, 8})));
+            assertEquals("not a NetTwin file (bad magic 01 02 03 04): expected a baseline/stackelberg-equilibrium policy",
+                    assertThrows(IOException.class, () -> BASELINE.loadPolicy(spec, new ByteArrayInputStream(new byte[] {1, 2, 3, 4, 5, 6, 7, 8})))
+                            .getMessage());
+            FormatRefusal.check(BinaryFormats.STACKELBERG_POLICY, in -> BASELINE.loadPolicy(spec, in));
+            assertEquals(StackelbergBaselineProvider.ID + " policy", BinaryFormats.STACKELBERG_POLICY.name(), "messages name the service");
         }
         Box obs = new Box(4, 0, 1);
         EnvironmentSpec single = new EnvironmentSpec(List.of("agent"), List.of(obs), List.of(new Box(1, 0, 1)), false);

@@ -2,10 +2,12 @@ package org.nettwin.env.migration.internal;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
+import org.nettwin.api.io.BinaryFormats;
 import org.nettwin.api.rl.PolicyHeader;
 import org.nettwin.api.rl.Policy;
 import org.nettwin.api.space.Space;
@@ -16,13 +18,11 @@ import org.nettwin.api.space.Space;
  * owning {@link EquilibriumAlgorithm} has seen the scenario instance, because the equilibrium
  * depends on the UAVs drawn at its creation.
  *
- * <p>Saved format (big-endian, {@link DataOutputStream}): int magic {@code "NTSE"}, int version 1,
- * UTF observation space, UTF action space, int agent index, double normalised price.
+ * <p>Saved format (big-endian, {@link DataOutputStream}, {@link BinaryFormats#STACKELBERG_POLICY}):
+ * int magic {@code "NTSE"}, int version 1, UTF observation space, UTF action space, int agent
+ * index, double normalised price.
  */
 final class EquilibriumPricePolicy implements Policy<double[], double[]> {
-
-    static final int MAGIC = 0x4E545345; // "NTSE"
-    static final int VERSION = 1;
 
     private final Space<double[]> observations;
     private final Space<double[]> actions;
@@ -72,7 +72,7 @@ final class EquilibriumPricePolicy implements Policy<double[], double[]> {
     @Override
     public void save(OutputStream out) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
-        PolicyHeader.write(d, MAGIC, VERSION, observations, actions);
+        PolicyHeader.write(d, BinaryFormats.STACKELBERG_POLICY, observations, actions);
         d.writeInt(agent);
         d.writeDouble(action[0]);
         d.flush();
@@ -81,10 +81,15 @@ final class EquilibriumPricePolicy implements Policy<double[], double[]> {
     /** Reads a policy written by {@link #save}, checking it was saved for these spaces. */
     static EquilibriumPricePolicy load(Space<double[]> observations, Space<double[]> actions, InputStream in) throws IOException {
         DataInputStream d = new DataInputStream(in);
-        String kind = StackelbergBaselineProvider.ID + " policy";
-        PolicyHeader.read(d, MAGIC, VERSION, kind).check(kind, observations, actions);
-        EquilibriumPricePolicy p = new EquilibriumPricePolicy(observations, actions, d.readInt());
-        double price = d.readDouble();
+        EquilibriumPricePolicy p;
+        double price;
+        try {
+            PolicyHeader.read(d, BinaryFormats.STACKELBERG_POLICY).check(observations, actions);
+            p = new EquilibriumPricePolicy(observations, actions, d.readInt());
+            price = d.readDouble();
+        } catch (EOFException e) {
+            throw new IOException(BinaryFormats.STACKELBERG_POLICY.name() + " file is truncated", e);
+        }
         if (!Double.isNaN(price)) {
             p.price(price);
         }

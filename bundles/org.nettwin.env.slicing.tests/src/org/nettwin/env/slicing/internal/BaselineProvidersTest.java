@@ -11,10 +11,13 @@ import java.io.IOException;
 
 import org.junit.jupiter.api.Test;
 import org.nettwin.api.config.ConfigSchema;
+import org.nettwin.api.io.BinaryFormats;
+import org.nettwin.api.io.Identification;
 import org.nettwin.api.rl.Algorithm;
 import org.nettwin.api.rl.EnvironmentSpec;
 import org.nettwin.api.rl.Policy;
 import org.nettwin.api.scenario.Scenario;
+import org.nettwin.api.testkit.FormatRefusal;
 import org.nettwin.api.testkit.RecordingListener;
 
 /** The baseline services: ids, running as algorithms, and their policy files. */
@@ -54,12 +57,26 @@ class BaselineProvidersTest {
             Policy<?, ?> policy = provider.create(spec, ConfigSchema.EMPTY.defaults(), 1).policy(0);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             policy.save(out);
+            assertEquals(new Identification.Known(BinaryFormats.SLICING_RULE_POLICY), BinaryFormats.identify(out.toByteArray()));
             RulePolicy loaded = (RulePolicy) provider.loadPolicy(spec, new ByteArrayInputStream(out.toByteArray()));
             double[] observation = env.reset(3).observation(0);
             assertArrayEquals((double[]) ((RulePolicy) policy).act(observation), (double[]) loaded.act(observation), 0.0);
             assertThrows(IOException.class, () -> new EqualSplitProvider().loadPolicy(spec, new ByteArrayInputStream(out.toByteArray())),
                     "a traffic-aware policy file is not an equal-split one");
-            assertThrows(IOException.class, () -> provider.loadPolicy(spec, new ByteArrayInputStream(new byte[] {1, 2, 3, 4, 5, 6, 7, 8})));
+            assertEquals("not a NetTwin file (bad magic 01 02 03 04): expected a " + BinaryFormats.SLICING_RULE_POLICY.name(),
+                    assertThrows(IOException.class, () -> provider.loadPolicy(spec, new ByteArrayInputStream(new byte[] {1, 2, 3, 4, 5, 6, 7, 8})))
+                            .getMessage());
+        }
+    }
+
+    @Test
+    void aFileOfAnotherKindIsRefusedByName() {
+        try (MultiCellEnvironment env = MultiCellProvider.environment(MultiCellParameters.SCHEMA.defaults(), 1)) {
+            EnvironmentSpec spec = EnvironmentSpec.of(env);
+            for (RuleBaselineProvider provider : new RuleBaselineProvider[] {new TrafficAwareProvider(), new EqualSplitProvider()}) {
+                FormatRefusal.check(BinaryFormats.SLICING_RULE_POLICY, in -> provider.loadPolicy(spec, in));
+                assertTrue(BinaryFormats.SLICING_RULE_POLICY.name().contains(provider.descriptor().id()), "messages name the services");
+            }
         }
     }
 

@@ -1,12 +1,14 @@
 package org.nettwin.env.slicing.internal;
 
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 
 import org.nettwin.api.PluginDescriptor;
 import org.nettwin.api.config.Config;
+import org.nettwin.api.io.BinaryFormats;
 import org.nettwin.api.rl.Algorithm;
 import org.nettwin.api.rl.AlgorithmProvider;
 import org.nettwin.api.rl.EnvironmentSpec;
@@ -59,17 +61,17 @@ abstract class RuleBaselineProvider implements AlgorithmProvider {
     @Override
     public Policy<?, ?> loadPolicy(EnvironmentSpec spec, InputStream in) throws IOException {
         DataInputStream d = new DataInputStream(in);
-        if (d.readInt() != RulePolicy.MAGIC) {
-            throw new IOException("not a " + rule.id() + " policy file (bad magic)");
+        String id;
+        String obs;
+        String act;
+        try {
+            BinaryFormats.SLICING_RULE_POLICY.readHead(d);
+            id = d.readUTF();
+            obs = d.readUTF();
+            act = d.readUTF();
+        } catch (EOFException e) {
+            throw new IOException(rule.id() + " policy file is truncated", e);
         }
-        int version = d.readInt();
-        if (version != RulePolicy.VERSION) {
-            throw new IOException(rule.id() + " policy format version " + version + " is not supported (this build reads "
-                    + RulePolicy.VERSION + ")");
-        }
-        String id = d.readUTF();
-        String obs = d.readUTF();
-        String act = d.readUTF();
         Space<?> o = spec.observationSpace();
         Space<?> a = spec.actionSpace();
         if (!id.equals(rule.id())) {

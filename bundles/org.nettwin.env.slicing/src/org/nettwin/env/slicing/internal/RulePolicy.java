@@ -4,6 +4,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
+import org.nettwin.api.io.BinaryFormats;
 import org.nettwin.api.rl.Policy;
 import org.nettwin.api.space.Box;
 import org.nettwin.api.space.Discrete;
@@ -15,9 +16,6 @@ import org.nettwin.api.space.Space;
  * to them (least absolute difference of shares; ties to the lower index).
  */
 final class RulePolicy implements Policy<double[], Object> {
-
-    static final int MAGIC = 0x4E545242; // "NTRB"
-    static final int VERSION = 1;
 
     private final SlicingRule rule;
     private final Box observations;
@@ -81,12 +79,14 @@ final class RulePolicy implements Policy<double[], Object> {
         return 0;
     }
 
-    /** Format: int magic "NTRB", int version 1, UTF rule id, UTF observation space, UTF action space. */
+    /**
+     * Format ({@link BinaryFormats#SLICING_RULE_POLICY}): int magic "NTRB", int version 1, UTF rule
+     * id, UTF observation space, UTF action space.
+     */
     @Override
     public void save(OutputStream out) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
-        d.writeInt(MAGIC);
-        d.writeInt(VERSION);
+        BinaryFormats.SLICING_RULE_POLICY.writeHead(d);
         d.writeUTF(rule.id());
         d.writeUTF(observations.describe());
         d.writeUTF(actions.describe());

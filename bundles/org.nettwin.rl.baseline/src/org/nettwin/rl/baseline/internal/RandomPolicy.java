@@ -1,12 +1,17 @@
 package org.nettwin.rl.baseline.internal;
 
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.random.RandomGenerator;
 
 import org.nettwin.api.Seeds;
+import org.nettwin.api.io.BinaryFormats;
 import org.nettwin.api.rl.Policy;
+import org.nettwin.api.rl.PolicyHeader;
 import org.nettwin.api.space.Space;
 
 /**
@@ -14,9 +19,6 @@ import org.nettwin.api.space.Space;
  * "deterministic" action sequence is reproducible). The lower bound every learner must beat.
  */
 final class RandomPolicy<O, A> implements Policy<O, A> {
-
-    static final int MAGIC = 0x4E545250; // "NTRP"
-    static final int VERSION = 1;
 
     private final Space<O> observations;
     private final Space<A> actions;
@@ -55,15 +57,26 @@ final class RandomPolicy<O, A> implements Policy<O, A> {
         return 0;
     }
 
-    /** Format: int magic "NTRP", int version 1, UTF observation space, UTF action space, long seed. */
+    /**
+     * Format ({@link BinaryFormats#RANDOM_POLICY}): the {@link PolicyHeader} (int magic "NTRP", int
+     * version 1, UTF observation space, UTF action space), then long seed.
+     */
     @Override
     public void save(OutputStream out) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
-        d.writeInt(MAGIC);
-        d.writeInt(VERSION);
-        d.writeUTF(observations.describe());
-        d.writeUTF(actions.describe());
+        PolicyHeader.write(d, BinaryFormats.RANDOM_POLICY, observations, actions);
         d.writeLong(seed);
         d.flush();
+    }
+
+    /** Reads a policy written by {@link #save}, checking it was saved for these spaces. */
+    static <O, A> RandomPolicy<O, A> load(Space<O> observations, Space<A> actions, InputStream in) throws IOException {
+        DataInputStream d = new DataInputStream(in);
+        try {
+            PolicyHeader.read(d, BinaryFormats.RANDOM_POLICY).check(observations, actions);
+            return new RandomPolicy<>(observations, actions, d.readLong());
+        } catch (EOFException e) {
+            throw new IOException(BinaryFormats.RANDOM_POLICY.name() + " file is truncated", e);
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.nettwin.api.config.Config;
+import org.nettwin.api.io.BinaryFormats;
 import org.nettwin.api.rl.Algorithm;
 import org.nettwin.api.rl.Checkpointable;
 import org.nettwin.api.rl.EnvironmentSpec;
@@ -21,6 +22,7 @@ import org.nettwin.api.scenario.Scenario;
 import org.nettwin.api.space.Box;
 import org.nettwin.api.space.Discrete;
 import org.nettwin.api.space.Simplex;
+import org.nettwin.api.testkit.FormatRefusal;
 import org.nettwin.api.testkit.ParallelRandomWalkEnvironment;
 import org.nettwin.api.testkit.RandomWalkEnvironment;
 import org.nettwin.api.testkit.RecordingListener;
@@ -109,6 +111,25 @@ class DqnTest {
         IOException wrong = assertThrows(IOException.class,
                 () -> otherShape.capability(Checkpointable.class).orElseThrow().loadCheckpoint(new ByteArrayInputStream(checkpoint)));
         assertTrue(wrong.getMessage().contains("saved for") || wrong.getMessage().contains("networks"), wrong.getMessage());
+    }
+
+    @Test
+    void aFileOfAnotherKindIsRefusedByName() throws IOException {
+        RandomWalkEnvironment env = new RandomWalkEnvironment();
+        EnvironmentSpec spec = EnvironmentSpec.of(env);
+        Algorithm dqn = provider.create(spec, config(FAST), 3);
+        Checkpointable checkpoints = dqn.capability(Checkpointable.class).orElseThrow();
+        FormatRefusal.check(BinaryFormats.DQN_POLICY, in -> provider.loadPolicy(spec, in));
+        FormatRefusal.check(BinaryFormats.DQN_CHECKPOINT, checkpoints::loadCheckpoint);
+
+        ByteArrayOutputStream policy = new ByteArrayOutputStream();
+        dqn.policy().save(policy);
+        ByteArrayOutputStream checkpoint = new ByteArrayOutputStream();
+        checkpoints.saveCheckpoint(checkpoint);
+        assertEquals("this is a rl/dqn checkpoint, not a rl/dqn policy", assertThrows(IOException.class,
+                () -> provider.loadPolicy(spec, new ByteArrayInputStream(checkpoint.toByteArray()))).getMessage());
+        assertEquals("this is a rl/dqn policy, not a rl/dqn checkpoint", assertThrows(IOException.class,
+                () -> checkpoints.loadCheckpoint(new ByteArrayInputStream(policy.toByteArray()))).getMessage());
     }
 
     @Test

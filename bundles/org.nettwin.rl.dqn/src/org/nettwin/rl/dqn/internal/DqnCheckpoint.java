@@ -8,26 +8,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
+import org.nettwin.api.io.BinaryFormats;
 import org.nettwin.nn.Adam;
 import org.nettwin.nn.Mlp;
 import org.nettwin.nn.NetworkFormat;
 import org.nettwin.nn.Standardizer;
 
 /**
- * The whole learning state of a {@link Dqn}, as read from or written to a checkpoint. Format: int
- * magic "NTDC", int version 1, UTF spaces ("OBS -> ACT"), long updates, long total steps, long
+ * The whole learning state of a {@link Dqn}, as read from or written to a checkpoint. Format
+ * ({@link BinaryFormats#DQN_CHECKPOINT}): int magic "NTDC", int version 1, UTF spaces ("OBS -> ACT"), long updates, long total steps, long
  * episodes, the input {@link Standardizer}, then the online network with its Adam state and the target network, each as an int
  * length followed by that many bytes of {@link NetworkFormat} (checksummed). Reading checks everything before the caller changes any state.
  */
 record DqnCheckpoint(Mlp online, Mlp target, Adam adam, Standardizer inputs, long updates, long totalSteps, long episodes) {
 
-    static final int MAGIC = 0x4E544443; // "NTDC"
-    static final int VERSION = 1;
-
     static void write(DqnCheckpoint c, String spaces, OutputStream out) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
-        d.writeInt(MAGIC);
-        d.writeInt(VERSION);
+        BinaryFormats.DQN_CHECKPOINT.writeHead(d);
         d.writeUTF(spaces);
         d.writeLong(c.updates());
         d.writeLong(c.totalSteps());
@@ -50,13 +47,7 @@ record DqnCheckpoint(Mlp online, Mlp target, Adam adam, Standardizer inputs, lon
         byte[] targetBytes;
         Standardizer inputs;
         try {
-            if (d.readInt() != MAGIC) {
-                throw new IOException("not a rl/dqn checkpoint (bad magic)");
-            }
-            int version = d.readInt();
-            if (version != VERSION) {
-                throw new IOException("rl/dqn checkpoint version " + version + " is not supported (this build reads " + VERSION + ")");
-            }
+            BinaryFormats.DQN_CHECKPOINT.readHead(d);
             String saved = d.readUTF();
             if (!saved.equals(spaces)) {
                 throw new IOException("checkpoint was saved for " + saved + ", not " + spaces);

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.random.RandomGenerator;
 
+import org.nettwin.api.io.BinaryFormats;
 import org.nettwin.api.rl.PolicyHeader;
 import org.nettwin.api.rl.Policy;
 import org.nettwin.api.space.Space;
@@ -22,8 +23,6 @@ import org.nettwin.nn.Standardizer;
  */
 final class DqnPolicy implements Policy<Object, Object> {
 
-    static final int MAGIC = 0x4E54444E; // "NTDN"
-    static final int VERSION = 2;
 
     private final Space<Object> observations;
     private final Space<Object> actions;
@@ -99,13 +98,13 @@ final class DqnPolicy implements Policy<Object, Object> {
     }
 
     /**
-     * Format: int magic "NTDN", int version 2, UTF observation and action spaces, the input
+     * Format ({@link BinaryFormats#DQN_POLICY}): int magic "NTDN", int version 2, UTF observation and action spaces, the input
      * {@link Standardizer}, then the network in {@link NetworkFormat}.
      */
     @Override
     public void save(OutputStream out) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
-        PolicyHeader.write(d, MAGIC, VERSION, observations, actions);
+        PolicyHeader.write(d, BinaryFormats.DQN_POLICY, observations, actions);
         inputs.write(d);
         d.flush();
         NetworkFormat.write(q, out);
@@ -116,7 +115,7 @@ final class DqnPolicy implements Policy<Object, Object> {
         DataInputStream d = new DataInputStream(in);
         Standardizer standardizer;
         try {
-            PolicyHeader.read(d, MAGIC, VERSION, "rl/dqn policy").check("rl/dqn policy", observations, actions);
+            PolicyHeader.read(d, BinaryFormats.DQN_POLICY).check(observations, actions);
             standardizer = Standardizer.read(d, observations.flatSize());
         } catch (java.io.EOFException e) {
             throw new IOException("rl/dqn policy file is truncated", e);

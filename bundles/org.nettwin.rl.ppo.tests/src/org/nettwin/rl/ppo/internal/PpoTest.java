@@ -19,6 +19,7 @@ import org.nettwin.api.SeededRandom;
 import org.nettwin.api.Seeds;
 import org.nettwin.api.data.TransitionDataset;
 import org.nettwin.api.config.Config;
+import org.nettwin.api.io.BinaryFormats;
 import org.nettwin.api.rl.Algorithm;
 import org.nettwin.api.rl.Checkpointable;
 import org.nettwin.api.rl.EnvironmentSpec;
@@ -30,6 +31,7 @@ import org.nettwin.api.scenario.Scenario;
 import org.nettwin.api.space.Box;
 import org.nettwin.api.space.DictSpace;
 import org.nettwin.api.space.Discrete;
+import org.nettwin.api.testkit.FormatRefusal;
 import org.nettwin.api.testkit.ParallelRandomWalkEnvironment;
 import org.nettwin.api.testkit.RandomWalkEnvironment;
 import org.nettwin.api.testkit.RecordingListener;
@@ -177,6 +179,24 @@ class PpoTest {
                 () -> wider.capability(Checkpointable.class).orElseThrow().loadCheckpoint(new ByteArrayInputStream(bytes)));
         assertTrue(mismatch.getMessage().contains("differ"), mismatch.getMessage());
         assertArrayEquals(before, save(wider.policy()), "a refused checkpoint changes nothing");
+    }
+
+    @Test
+    void aFileOfAnotherKindIsRefusedByName() throws IOException {
+        EnvironmentSpec spec = EnvironmentSpec.of(new RandomWalkEnvironment());
+        Algorithm ppo = provider.create(spec, config(Map.of("nSteps", 256, "minibatches", 4)), 2);
+        Checkpointable checkpoints = ppo.capability(Checkpointable.class).orElseThrow();
+        byte[] before = save(ppo.policy());
+        FormatRefusal.check(BinaryFormats.PPO_POLICY, in -> provider.loadPolicy(spec, in));
+        FormatRefusal.check(BinaryFormats.PPO_CHECKPOINT, checkpoints::loadCheckpoint);
+        assertArrayEquals(before, save(ppo.policy()), "refused files change nothing");
+
+        ByteArrayOutputStream checkpoint = new ByteArrayOutputStream();
+        checkpoints.saveCheckpoint(checkpoint);
+        assertEquals("this is a rl/ppo checkpoint, not a rl/ppo policy", assertThrows(IOException.class,
+                () -> provider.loadPolicy(spec, new ByteArrayInputStream(checkpoint.toByteArray()))).getMessage());
+        assertEquals("this is a rl/ppo policy, not a rl/ppo checkpoint", assertThrows(IOException.class,
+                () -> checkpoints.loadCheckpoint(new ByteArrayInputStream(before))).getMessage());
     }
 
     @Test

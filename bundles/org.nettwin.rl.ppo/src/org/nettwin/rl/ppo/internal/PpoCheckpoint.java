@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.zip.CRC32;
 
+import org.nettwin.api.io.BinaryFormats;
 import org.nettwin.api.rl.Checkpointable;
 import org.nettwin.nn.Adam;
 import org.nettwin.nn.Mlp;
@@ -17,7 +18,8 @@ import org.nettwin.nn.NetworkFormat;
 import org.nettwin.nn.Optimizer;
 
 /**
- * The {@link Checkpointable} capability of {@link Ppo}. Format (big-endian): {@code int} magic
+ * The {@link Checkpointable} capability of {@link Ppo}. Format (big-endian,
+ * {@link BinaryFormats#PPO_CHECKPOINT}): {@code int} magic
  * "NTPC", {@code int} version 1, {@code int} body length N, N body bytes, {@code int} CRC-32 of
  * the body. Body: {@code int} agents and per agent the UTF observation and action space
  * descriptions; {@code u8} flags (bit 0 parameter sharing, bit 1 agent-id input, bit 2
@@ -30,8 +32,6 @@ import org.nettwin.nn.Optimizer;
  */
 final class PpoCheckpoint implements Checkpointable {
 
-    static final int MAGIC = 0x4E545043; // "NTPC"
-    static final int VERSION = 1;
     private static final int MAX_BODY = 1 << 30;
 
     private final Ppo ppo;
@@ -76,8 +76,7 @@ final class PpoCheckpoint implements Checkpointable {
         CRC32 crc = new CRC32();
         crc.update(b);
         DataOutputStream d = new DataOutputStream(out);
-        d.writeInt(MAGIC);
-        d.writeInt(VERSION);
+        BinaryFormats.PPO_CHECKPOINT.writeHead(d);
         d.writeInt(b.length);
         d.write(b);
         d.writeInt((int) crc.getValue());
@@ -108,13 +107,7 @@ final class PpoCheckpoint implements Checkpointable {
         DataInputStream d = new DataInputStream(in);
         byte[] b;
         try {
-            if (d.readInt() != MAGIC) {
-                throw new IOException("not a rl/ppo checkpoint (bad magic)");
-            }
-            int version = d.readInt();
-            if (version != VERSION) {
-                throw new IOException("rl/ppo checkpoint format version " + version + " is not supported (this build reads " + VERSION + ")");
-            }
+            BinaryFormats.PPO_CHECKPOINT.readHead(d);
             int length = d.readInt();
             if (length < 0 || length > MAX_BODY) {
                 throw new IOException("corrupt rl/ppo checkpoint: body length " + length);

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.random.RandomGenerator;
 
+import org.nettwin.api.io.BinaryFormats;
 import org.nettwin.api.rl.PolicyHeader;
 import org.nettwin.api.rl.Policy;
 import org.nettwin.api.space.Space;
@@ -24,8 +25,6 @@ import org.nettwin.nn.NetworkFormat;
  */
 final class PpoPolicy implements Policy<Object, Object> {
 
-    static final int MAGIC = 0x4E545050; // "NTPP"
-    static final int VERSION = 1;
 
     private final Space<Object> observations;
     private final Space<Object> actions;
@@ -89,14 +88,14 @@ final class PpoPolicy implements Policy<Object, Object> {
     }
 
     /**
-     * Format: {@code int} magic "NTPP", {@code int} version 1, UTF observation and action space
+     * Format ({@link BinaryFormats#PPO_POLICY}): {@code int} magic "NTPP", {@code int} version 1, UTF observation and action space
      * descriptions, {@code int} agent index, {@code int} id inputs, {@code int} n and n {@code f64}
      * log-stds, then the actor in {@link NetworkFormat}.
      */
     @Override
     public void save(OutputStream out) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
-        PolicyHeader.write(d, MAGIC, VERSION, observations, actions);
+        PolicyHeader.write(d, BinaryFormats.PPO_POLICY, observations, actions);
         d.writeInt(agent);
         d.writeInt(idInputs);
         d.writeInt(logStd.length);
@@ -116,7 +115,7 @@ final class PpoPolicy implements Policy<Object, Object> {
         int idInputs;
         double[] logStd;
         try {
-            header = PolicyHeader.read(d, MAGIC, VERSION, "rl/ppo policy");
+            header = PolicyHeader.read(d, BinaryFormats.PPO_POLICY);
             agent = d.readInt();
             idInputs = d.readInt();
             int n = d.readInt();
@@ -137,7 +136,7 @@ final class PpoPolicy implements Policy<Object, Object> {
         Space<Object> observations = (Space<Object>) observationSpaces.get(agent);
         @SuppressWarnings("unchecked")
         Space<Object> actions = (Space<Object>) actionSpaces.get(agent);
-        header.check("rl/ppo policy", observations, actions);
+        header.check(observations, actions);
         if (idInputs != 0 && (idInputs != observationSpaces.size() || agent >= idInputs)) {
             throw new IOException("policy reads a one-hot id of " + idInputs + " agents; the spec has " + observationSpaces.size());
         }

@@ -14,6 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nettwin.api.config.Config;
 import org.nettwin.api.env.MdpTables;
+import org.nettwin.api.io.BinaryFormats;
+import org.nettwin.api.io.Identification;
 import org.nettwin.api.rl.Algorithm;
 import org.nettwin.api.rl.EnvironmentSpec;
 import org.nettwin.api.rl.Policy;
@@ -23,6 +25,7 @@ import org.nettwin.api.scenario.Scenario;
 import org.nettwin.api.space.Box;
 import org.nettwin.api.space.Discrete;
 import org.nettwin.api.space.Simplex;
+import org.nettwin.api.testkit.FormatRefusal;
 import org.nettwin.api.testkit.ParallelRandomWalkEnvironment;
 import org.nettwin.api.testkit.RandomWalkEnvironment;
 import org.nettwin.api.testkit.RecordingListener;
@@ -107,6 +110,7 @@ class QLearningTest {
             saved[i] = out.toByteArray();
         }
         assertArrayEquals(saved[0], saved[1]);
+        assertEquals(new Identification.Known(BinaryFormats.Q_LEARNING_POLICY), BinaryFormats.identify(saved[0]));
         RandomWalkEnvironment env = new RandomWalkEnvironment();
         QPolicy loaded = (QPolicy) provider.loadPolicy(EnvironmentSpec.of(env), new ByteArrayInputStream(saved[0]));
         ByteArrayOutputStream again = new ByteArrayOutputStream();
@@ -118,6 +122,12 @@ class QLearningTest {
         IOException truncated = assertThrows(IOException.class,
                 () -> provider.loadPolicy(EnvironmentSpec.of(env), new ByteArrayInputStream(java.util.Arrays.copyOf(saved[1], 40))));
         assertTrue(truncated.getMessage().contains("truncated"), truncated.getMessage());
+    }
+
+    @Test
+    void aFileOfAnotherKindIsRefusedByName() {
+        EnvironmentSpec spec = EnvironmentSpec.of(new RandomWalkEnvironment());
+        FormatRefusal.check(BinaryFormats.Q_LEARNING_POLICY, in -> provider.loadPolicy(spec, in));
     }
 
     @Test

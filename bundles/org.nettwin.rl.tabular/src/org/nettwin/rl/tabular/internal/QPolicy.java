@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.util.random.RandomGenerator;
 import java.util.zip.CRC32;
 
+import org.nettwin.api.io.BinaryFormats;
 import org.nettwin.api.rl.PolicyHeader;
 import org.nettwin.api.rl.Policy;
 import org.nettwin.api.space.Space;
@@ -19,8 +20,6 @@ import org.nettwin.api.space.TableIndex;
  */
 final class QPolicy implements Policy<Object, Object> {
 
-    static final int MAGIC = 0x4E54514C; // "NTQL"
-    static final int VERSION = 1;
 
     private final Space<Object> observations;
     private final Space<Object> actions;
@@ -82,14 +81,14 @@ final class QPolicy implements Policy<Object, Object> {
     }
 
     /**
-     * Format: int magic "NTQL", int version 1, UTF observation and action space descriptions,
+     * Format ({@link BinaryFormats#Q_LEARNING_POLICY}): int magic "NTQL", int version 1, UTF observation and action space descriptions,
      * int bins, int states, int actions, the Q values (doubles, row-major by state), long CRC-32
      * of those values.
      */
     @Override
     public void save(OutputStream out) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
-        PolicyHeader.write(d, MAGIC, VERSION, observations, actions);
+        PolicyHeader.write(d, BinaryFormats.Q_LEARNING_POLICY, observations, actions);
         d.writeInt(bins);
         d.writeInt(table.states);
         d.writeInt(table.actions);
@@ -111,7 +110,7 @@ final class QPolicy implements Policy<Object, Object> {
     static QPolicy load(Space<Object> observations, Space<Object> actions, InputStream in, long maxStates) throws IOException {
         DataInputStream d = new DataInputStream(in);
         try {
-            PolicyHeader.read(d, MAGIC, VERSION, "rl/q-learning policy").check("rl/q-learning policy", observations, actions);
+            PolicyHeader.read(d, BinaryFormats.Q_LEARNING_POLICY).check(observations, actions);
             int bins = d.readInt();
             TableIndex s = TableIndex.of(observations, bins, maxStates);
             TableIndex a = TableIndex.of(actions, 1, Integer.MAX_VALUE);

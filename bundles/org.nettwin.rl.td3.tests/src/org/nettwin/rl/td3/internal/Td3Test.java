@@ -22,6 +22,7 @@ import org.nettwin.api.config.Config;
 import org.nettwin.api.data.ReplayBuffer;
 import org.nettwin.api.data.TransitionDataset;
 import org.nettwin.api.env.Step;
+import org.nettwin.api.io.BinaryFormats;
 import org.nettwin.api.rl.Algorithm;
 import org.nettwin.api.rl.Checkpointable;
 import org.nettwin.api.rl.EnvironmentSpec;
@@ -33,6 +34,7 @@ import org.nettwin.api.run.TrainingListener;
 import org.nettwin.api.scenario.Scenario;
 import org.nettwin.api.space.Box;
 import org.nettwin.api.space.Discrete;
+import org.nettwin.api.testkit.FormatRefusal;
 import org.nettwin.api.testkit.SteadyStateAllocation;
 import org.nettwin.api.space.Simplex;
 import org.nettwin.api.space.Space;
@@ -175,7 +177,7 @@ class Td3Test {
         byte[] future = saved.clone();
         future[7] = 9;
         e = assertThrows(IOException.class, () -> b.loadCheckpoint(new ByteArrayInputStream(future)));
-        assertTrue(e.getMessage().contains("version 9"), e.getMessage());
+        assertEquals("this is a rl/td3 checkpoint of format version 9; this build reads version 1", e.getMessage());
         Td3 wide = td3(env, Map.of("actorHidden", List.of(16)), 7);
         e = assertThrows(IOException.class, () -> b.loadCheckpoint(new ByteArrayInputStream(checkpoint(wide))));
         assertTrue(e.getMessage().contains("actor") && e.getMessage().contains("mlp 4-16relu-2tanh"), e.getMessage());
@@ -214,10 +216,28 @@ class Td3Test {
                 new ByteArrayInputStream(out.toByteArray())));
         assertTrue(e.getMessage().contains("(3,)"), e.getMessage());
         e = assertThrows(IOException.class, () -> PROVIDER.loadPolicy(EnvironmentSpec.of(env), new ByteArrayInputStream(new byte[] {1, 2, 3, 4})));
-        assertTrue(e.getMessage().contains("magic"), e.getMessage());
+        assertEquals("not a NetTwin file (bad magic 01 02 03 04): expected a rl/td3 policy", e.getMessage());
         e = assertThrows(IOException.class, () -> PROVIDER.loadPolicy(spec(new Box(4, -1, 1), new Discrete(3)),
                 new ByteArrayInputStream(out.toByteArray())));
         assertTrue(e.getMessage().contains("Discrete(3)"), e.getMessage());
+    }
+
+    @Test
+    void aFileOfAnotherKindIsRefusedByName() throws IOException {
+        ReachTargetEnvironment env = new ReachTargetEnvironment();
+        EnvironmentSpec spec = EnvironmentSpec.of(env);
+        Td3 td3 = td3(env, Map.of("warmupSteps", 100), 3);
+        double[] before = state(td3);
+        FormatRefusal.check(BinaryFormats.TD3_POLICY, in -> PROVIDER.loadPolicy(spec, in));
+        FormatRefusal.check(BinaryFormats.TD3_CHECKPOINT, td3::loadCheckpoint);
+        assertArrayEquals(before, state(td3), "refused files change nothing");
+
+        ByteArrayOutputStream policy = new ByteArrayOutputStream();
+        td3.policy().save(policy);
+        assertEquals("this is a rl/td3 checkpoint, not a rl/td3 policy", assertThrows(IOException.class,
+                () -> PROVIDER.loadPolicy(spec, new ByteArrayInputStream(checkpoint(td3)))).getMessage());
+        assertEquals("this is a rl/td3 policy, not a rl/td3 checkpoint", assertThrows(IOException.class,
+                () -> td3.loadCheckpoint(new ByteArrayInputStream(policy.toByteArray()))).getMessage());
     }
 
     @Test

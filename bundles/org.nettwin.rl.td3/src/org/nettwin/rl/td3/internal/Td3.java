@@ -19,6 +19,7 @@ import org.nettwin.api.env.Environment;
 import org.nettwin.api.env.MultiAgentEnvironment;
 import org.nettwin.api.env.MultiStep;
 import org.nettwin.api.env.Step;
+import org.nettwin.api.io.BinaryFormats;
 import org.nettwin.api.rl.Algorithm;
 import org.nettwin.api.rl.Checkpointable;
 import org.nettwin.api.rl.EnvironmentSpec;
@@ -45,9 +46,6 @@ final class Td3 implements Algorithm, Checkpointable, OfflineLearner, LossSurfac
             int trainEvery, double explorationNoise, double policyNoise, double noiseClip, int policyDelay, double tau,
             double maxGradNorm, boolean offlineBc, double bcAlpha) {
     }
-
-    static final int CHECKPOINT_MAGIC = 0x4E545443; // "NTTC"
-    static final int CHECKPOINT_VERSION = 1;
 
     private final EnvironmentSpec spec;
     private final Settings s;
@@ -362,8 +360,8 @@ final class Td3 implements Algorithm, Checkpointable, OfflineLearner, LossSurfac
     // --- checkpoints -------------------------------------------------------------------------
 
     /**
-     * Format: {@code int} magic "NTTC", {@code int} version 1, {@code int} body length N, N bytes
-     * of body, {@code long} CRC-32 of the body. Body: UTF "rl/td3", {@code int} agents, per agent
+     * Format ({@link BinaryFormats#TD3_CHECKPOINT}): {@code int} magic "NTTC", {@code int} version
+     * 1, {@code int} body length N, N bytes of body, {@code long} CRC-32 of the body. Body: UTF "rl/td3", {@code int} agents, per agent
      * the UTF observation and action space descriptions, {@code long} environment steps,
      * {@code long} episodes, then per agent {@code long} updates, {@code long} random-stream state
      * and six networks in {@code NetworkFormat}: actor, critic 1, critic 2 (each with its Adam
@@ -389,8 +387,7 @@ final class Td3 implements Algorithm, Checkpointable, OfflineLearner, LossSurfac
         CRC32 crc = new CRC32();
         crc.update(bytes);
         DataOutputStream d = new DataOutputStream(out);
-        d.writeInt(CHECKPOINT_MAGIC);
-        d.writeInt(CHECKPOINT_VERSION);
+        BinaryFormats.TD3_CHECKPOINT.writeHead(d);
         d.writeInt(bytes.length);
         d.write(bytes);
         d.writeLong(crc.getValue());
@@ -402,13 +399,7 @@ final class Td3 implements Algorithm, Checkpointable, OfflineLearner, LossSurfac
         DataInputStream d = new DataInputStream(in);
         byte[] bytes;
         try {
-            if (d.readInt() != CHECKPOINT_MAGIC) {
-                throw new IOException("not a rl/td3 checkpoint (bad magic)");
-            }
-            int version = d.readInt();
-            if (version != CHECKPOINT_VERSION) {
-                throw new IOException("rl/td3 checkpoint version " + version + " is not supported (this build reads " + CHECKPOINT_VERSION + ")");
-            }
+            BinaryFormats.TD3_CHECKPOINT.readHead(d);
             int length = d.readInt();
             if (length < 0) {
                 throw new IOException("corrupt rl/td3 checkpoint: body length " + length);

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.random.RandomGenerator;
 
+import org.nettwin.api.io.BinaryFormats;
 import org.nettwin.api.rl.PolicyHeader;
 import org.nettwin.api.rl.Policy;
 import org.nettwin.api.space.Space;
@@ -21,8 +22,6 @@ import org.nettwin.nn.NetworkFormat;
  */
 final class Td3Policy implements Policy<Object, Object> {
 
-    static final int MAGIC = 0x4E545433; // "NTT3"
-    static final int VERSION = 1;
 
     private final Space<Object> observations;
     private final Space<Object> actions;
@@ -93,14 +92,14 @@ final class Td3Policy implements Policy<Object, Object> {
     }
 
     /**
-     * Format: {@code int} magic "NTT3", {@code int} version 1, UTF observation and action space
+     * Format ({@link BinaryFormats#TD3_POLICY}): {@code int} magic "NTT3", {@code int} version 1, UTF observation and action space
      * descriptions, {@code boolean} observation normalisation, {@code double} exploration noise,
      * then the actor in {@link NetworkFormat} (checksummed).
      */
     @Override
     public void save(OutputStream out) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
-        PolicyHeader.write(d, MAGIC, VERSION, observations, actions);
+        PolicyHeader.write(d, BinaryFormats.TD3_POLICY, observations, actions);
         d.writeBoolean(normalise);
         d.writeDouble(explorationNoise);
         d.flush();
@@ -113,7 +112,7 @@ final class Td3Policy implements Policy<Object, Object> {
         boolean normalise;
         double noise;
         try {
-            PolicyHeader.read(d, MAGIC, VERSION, "rl/td3 policy").check("rl/td3 policy", observations, actions);
+            PolicyHeader.read(d, BinaryFormats.TD3_POLICY).check(observations, actions);
             normalise = d.readBoolean();
             noise = d.readDouble();
         } catch (EOFException e) {
