@@ -48,9 +48,16 @@ class HeadlessProductTest {
         Runtime.Result r = Runtime.run(work, plugins(false), "list", "--json");
         assertEquals(0, r.status(), r.err());
         JsonNode doc = new ObjectMapper().readTree(r.out());
-        for (String key : List.of("scenarios", "algorithms", "twins", "metrics", "distillers", "transfers", "failed")) {
+        for (String key : List.of("scenarios", "algorithms", "twins", "metrics", "distillers", "transfers", "experiments", "failed")) {
             assertTrue(doc.get(key).isArray(), key);
         }
+        List<String> kinds = new java.util.ArrayList<>();
+        for (JsonNode k : doc.get("experiments")) {
+            kinds.add(k.get("id").asText());
+            assertTrue(k.get("bundle").asText().startsWith("org.nettwin.experiment."), k.toString());
+            assertTrue(k.get("version").asText().startsWith("0.1.0"), k.toString());
+        }
+        assertEquals(List.of("collect", "distill", "offline", "train", "twin-loop"), kinds, "the shipped experiment kinds, as plugins");
         JsonNode random = null;
         for (JsonNode a : doc.get("algorithms")) {
             random = "rl/random".equals(a.get("id").asText()) ? a : random;
@@ -81,6 +88,45 @@ class HeadlessProductTest {
         assertFalse(Files.readString(work.resolve("c/metrics.csv")).equals(Files.readString(work.resolve("a/metrics.csv"))),
                 "--seed changes the numbers");
         assertTrue(Files.readString(work.resolve("c/experiment.json")).contains("\"seeds\" : [ 12 ]"));
+        JsonNode runtime = new ObjectMapper().readTree(work.resolve("a/experiment.json").toFile()).get("runtime");
+        for (String key : List.of("java", "os", "cpu", "vector_bits", "framework", "bundles")) {
+            assertTrue(runtime.has(key), "experiment.json records the runtime's " + key + ": " + runtime);
+        }
+        assertTrue(runtime.get("vector_bits").asInt() >= 128, "the kernels' vector width: " + runtime);
+        assertTrue(runtime.get("bundles").has("org.nettwin.experiment.train"), runtime.toString());
+    }
+
+    @Test
+    void anExperimentKindDroppedIntoThePluginsFolderRunsAndAnUnknownTypeListsTheKnownOnes() throws Exception {
+        Path plugins = plugins(true);
+        Runtime.Result list = Runtime.run(work, plugins, "list", "--json");
+        assertEquals(0, list.status(), list.err());
+        JsonNode kind = null;
+        for (JsonNode k : new ObjectMapper().readTree(list.out()).get("experiments")) {
+            kind = "example/evaluate".equals(k.get("id").asText()) ? k : kind;
+        }
+        assertTrue(kind != null && kind.get("bundle").asText().equals("org.nettwin.example.channel"), list.out());
+        Path exp = Files.writeString(work.resolve("evaluate.json"), """
+                {"name": "evaluate", "type": "example/evaluate",
+                 "scenario": {"id": "example/ChannelAccess-v1", "config": {"slots": 20}},
+                 "algorithm": {"id": "rl/random"}, "evaluate": {"episodes": 40, "stochastic": true}, "seeds": [1, 2]}
+                """);
+        Runtime.Result r = Runtime.run(work, plugins, "run", exp.toString(), "--out", "evaluated");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("seed 1: return ") && r.out().contains("over 40 episodes"), r.out());
+        JsonNode summary = new ObjectMapper().readTree(work.resolve("evaluated/summary.json").toFile());
+        assertEquals("example/evaluate", summary.get("type").asText());
+        assertEquals(80, summary.get("all_seeds").get("episodes").asInt());
+        double p5 = summary.get("all_seeds").get("p5").asDouble();
+        double p95 = summary.get("all_seeds").get("p95").asDouble();
+        assertTrue(p5 <= summary.get("all_seeds").get("median").asDouble() && p5 < p95, summary.toString());
+
+        Path unknown = Files.writeString(work.resolve("unknown.json"), "{\"name\": \"u\",\n \"type\": \"evolve\"}");
+        Runtime.Result u = Runtime.run(work, plugins, "run", unknown.toString(), "--out", "never");
+        assertEquals(2, u.status(), u.err());
+        assertTrue(u.err().contains(unknown + ":2:2: type: unknown experiment id 'evolve'; known: collect, distill, example/evaluate, "
+                + "offline, train, twin-loop"), u.err());
+        assertFalse(Files.exists(work.resolve("never")));
     }
 
     @Test

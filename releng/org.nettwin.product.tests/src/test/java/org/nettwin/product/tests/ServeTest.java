@@ -100,6 +100,16 @@ class ServeTest {
             assertTrue(ran.contains("exit status 0"), ran);
             assertTrue(Files.exists(work.resolve("served-run/metrics.csv")));
 
+            // the jar's experiment kind runs under serve too
+            Path evaluate = Files.writeString(work.resolve("evaluate.json"), """
+                    {"name": "served-kind", "type": "example/evaluate", "scenario": {"id": "example/ChannelAccess-v1"},
+                     "algorithm": {"id": "rl/random"}, "evaluate": {"episodes": 10}, "seeds": [4]}
+                    """);
+            String evaluated = console.until("nettwin:run " + evaluate + " --out " + work.resolve("served-kind"),
+                    out -> out.contains("exit status"), "the dropped-in kind's run to finish");
+            assertTrue(evaluated.contains("exit status 0") && evaluated.contains("seed 4: return"), evaluated);
+            assertTrue(Files.exists(work.resolve("served-kind/summary.json")));
+
             Files.delete(jar);
             console.until("nettwin:list", out -> out.contains("rl/random") && !out.contains("example/ChannelAccess-v1"),
                     "the scenario to be unregistered after removing the jar");
