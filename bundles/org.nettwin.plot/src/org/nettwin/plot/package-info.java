@@ -1,7 +1,11 @@
 /**
- * Headless PNG charts drawn with java.awt and written with ImageIO: {@link org.nettwin.plot.LineChart}
- * (several named series, legend, ticked axes) and {@link org.nettwin.plot.HeatMap} (a grid of values
- * with a colour scale and iso-lines). Files are written atomically (temporary file, then a move).
+ * NetTwin's chart vocabulary, rendered headless to PNG through JFreeChart:
+ * {@link org.nettwin.plot.LineChart} (lines, means over seeds with a {@link org.nettwin.plot.Band},
+ * scatter, steps, CDFs, dashed reference lines; linear or log axes; legend below the plot) and
+ * {@link org.nettwin.plot.HeatMap} (a continuous surface with iso-lines, or a matrix of named cells
+ * with printed values), with {@link org.nettwin.plot.SeedCurves} and
+ * {@link org.nettwin.plot.EmpiricalCdf} to prepare data. Files are written atomically (temporary
+ * file, then a move); the same chart gives the same bytes.
  *
  * @since 0.1
  */

@@ -1,6 +1,6 @@
 package org.nettwin.plot.internal;
 
-/** Input checks shared by the charts: messages name the argument and the offending index. */
+/** Input checks and small array helpers shared by the charts: messages name the argument and the offending index. */
 public final class Values {
 
     private Values() {
@@ -29,6 +29,24 @@ public final class Values {
         }
     }
 
+    /** @throws IllegalArgumentException unless every value is above zero ({@code why} says what needs it) */
+    public static void requirePositive(String what, double[] values, String why) {
+        for (int i = 0; i < values.length; i++) {
+            if (!(values[i] > 0)) {
+                throw new IllegalArgumentException(what + "[" + i + "] = " + values[i] + " is not positive: " + why);
+            }
+        }
+    }
+
+    /** @throws IllegalArgumentException unless {@code x} and {@code y} are finite and equally long */
+    public static void requirePairs(String series, double[] x, double[] y) {
+        requireFinite(series + " x", x);
+        requireFinite(series + " y", y);
+        if (x.length != y.length) {
+            throw new IllegalArgumentException(series + ": x has " + x.length + " values, y has " + y.length);
+        }
+    }
+
     public static double min(double[] values) {
         double m = Double.POSITIVE_INFINITY;
         for (double v : values) {
@@ -43,5 +61,28 @@ public final class Values {
             m = Math.max(m, v);
         }
         return m;
+    }
+
+    /**
+     * Widens a degenerate range so that axes can always be drawn: a constant {@code v} becomes
+     * {@code v ± max(5 % of |v|, 0.5)}.
+     */
+    public static double[] padded(double lo, double hi) {
+        if (!(lo <= hi)) {
+            return new double[] {0, 1};
+        }
+        if (hi - lo < 1e-12 * Math.max(1, Math.abs(lo))) {
+            double half = Math.max(Math.abs(lo) * 0.05, 0.5);
+            return new double[] {lo - half, hi + half};
+        }
+        return new double[] {lo, hi};
+    }
+
+    /** As {@link #padded} for a logarithmic axis: a constant {@code v > 0} becomes {@code [v / 2, 2 v]}. */
+    public static double[] paddedLog(double lo, double hi) {
+        if (hi / lo < 1 + 1e-12) {
+            return new double[] {lo / 2, hi * 2};
+        }
+        return new double[] {lo, hi};
     }
 }
