@@ -159,19 +159,19 @@ final class OfflineStudy implements Study {
         m.put("updates", offline.getLong("updates"));
         Map<String, Object> out = new LinkedHashMap<>();
         LineChart chart = new LineChart(name + ": offline " + algorithm.id() + " on " + scenario.id() + " (mean of " + results.size()
-                + " seeds)", "gradient updates", "evaluation return");
+                + " seeds, mean ± std)", "gradient updates", "evaluation return");
         List<String> lines = new ArrayList<>();
         for (String v : variants.keySet()) {
             double[] finals = new double[results.size()];
             double[][] first = results.get(0).data().getData("curves").getMatrix(v);
             double[] x = new double[first.length];
-            double[] y = new double[first.length];
+            double[][] y = new double[results.size()][first.length];
             for (int i = 0; i < results.size(); i++) {
                 double[][] curve = results.get(i).data().getData("curves").getMatrix(v);
                 finals[i] = curve[curve.length - 1][1];
                 for (int k = 0; k < x.length; k++) {
                     x[k] = curve[k][0];
-                    y[k] += curve[k][1] / results.size();
+                    y[i][k] = curve[k][1];
                 }
             }
             Map<String, Object> row = new LinkedHashMap<>();
@@ -179,7 +179,7 @@ final class OfflineStudy implements Study {
             row.put("final_eval_return_std", Statistics.std(finals));
             row.put("per_seed", java.util.Arrays.stream(finals).boxed().toList());
             out.put(v, row);
-            chart.series(v, x, y);
+            chart.seriesOverSeeds(v, x, y);
             lines.add(String.format(Locale.ROOT, "%s: final evaluation return %.4f ± %.4f over %d seed(s)", v, Statistics.mean(finals),
                     Statistics.std(finals), finals.length));
         }
@@ -188,7 +188,7 @@ final class OfflineStudy implements Study {
         if (Double.isFinite(behaviourReturns[0])) {
             double mean = Statistics.mean(behaviourReturns);
             m.put("behaviour_eval_return_mean", mean);
-            chart.series("behaviour policy (" + behaviour.id() + ")", new double[] {0, offline.getLong("updates")}, new double[] {mean, mean});
+            chart.horizontalLine("behaviour policy (" + behaviour.id() + ")", mean);
             lines.add(String.format(Locale.ROOT, "behaviour %s: %.4f", behaviour.id(), mean));
         }
         m.put("transitions_per_seed", results.stream().map(r -> r.data().getLong("transitions")).toList());

@@ -26,6 +26,7 @@ import org.nettwin.api.rl.Rollouts;
 import org.nettwin.api.scenario.Scenario;
 import org.nettwin.api.scenario.ScenarioProvider;
 import org.nettwin.plot.LineChart;
+import org.nettwin.plot.SeedCurves;
 
 /**
  * One unit per seed: the scenario is created twice with {@code Seeds.derive(seed, "scenario")}
@@ -38,6 +39,9 @@ final class TrainStudy implements Study {
 
     /** The share of the last learning episodes whose mean is the final training return. */
     static final double FINAL_SHARE = 0.1;
+
+    /** Step buckets of reward.png (fewer when a seed has fewer episodes). */
+    static final int REWARD_BUCKETS = 50;
 
     private final String name;
     private final List<Long> seeds;
@@ -131,22 +135,31 @@ final class TrainStudy implements Study {
         return new Report(m, lines);
     }
 
-    /** reward.png: learning-episode returns against environment steps, a moving mean per seed. */
+    /**
+     * reward.png: learning-episode returns against environment steps, the mean over seeds with a
+     * band of one standard deviation (each seed's episodes averaged in equal step buckets first).
+     */
     private LineChart rewardPlot(List<UnitResult> results) {
-        LineChart chart = new LineChart(name + ": " + algorithm.id() + " on " + scenario.id(), "environment steps", "episode return");
+        List<double[]> xs = new ArrayList<>();
+        List<double[]> ys = new ArrayList<>();
         for (UnitResult r : results) {
             double[][] episodes = episodes(r);
+            if (episodes.length == 0) {
+                continue;
+            }
             double[] x = new double[episodes.length];
             double[] y = new double[episodes.length];
             for (int k = 0; k < x.length; k++) {
                 x[k] = episodes[k][0];
                 y[k] = episodes[k][1];
             }
-            if (x.length > 0) {
-                chart.series("seed " + r.unit().seed() + " (moving mean)", x, Statistics.movingMean(y, Math.max(1, y.length / 20)));
-            }
+            xs.add(x);
+            ys.add(y);
         }
-        return chart;
+        int buckets = Math.max(1, Math.min(REWARD_BUCKETS, xs.stream().mapToInt(x -> x.length).min().orElse(1)));
+        SeedCurves curves = SeedCurves.bucketed(xs.toArray(new double[0][]), ys.toArray(new double[0][]), buckets);
+        return new LineChart(name + ": " + algorithm.id() + " on " + scenario.id(), "environment steps", "episode return")
+                .seriesOverSeeds("episode return, mean ± std over " + xs.size() + " seed(s)", curves.x(), curves.y());
     }
 
     @Override

@@ -226,35 +226,29 @@ final class TwinLoopReport {
         return m;
     }
 
-    /** reward.png: evaluation return against real steps, the mean over seeds of each arm, and the target. */
+    /** reward.png: evaluation return against real steps, each arm's mean over seeds with a ±1 std band, and the target. */
     private void rewardPlot(Path file) throws IOException {
-        LineChart chart = new LineChart(name + ": " + arms.algorithm.id() + " on " + arms.scenario.id() + " (mean of " + twin.size()
+        LineChart chart = new LineChart(name + ": " + arms.algorithm.id() + " on " + arms.scenario.id() + " (mean ± std of " + twin.size()
                 + " seeds)", "real environment steps", "evaluation return");
         if (!vanilla.isEmpty()) {
-            addMean(chart, "vanilla DRL (real only)", vanilla);
+            addOverSeeds(chart, "vanilla DRL (real only)", vanilla);
         }
-        addMean(chart, "DT-enhanced DRL (" + arms.twin.id() + ")", twin);
+        addOverSeeds(chart, "DT-enhanced DRL (" + arms.twin.id() + ")", twin);
         if (!vanilla.isEmpty()) {
             double target = 0;
             for (int i = 0; i < vanilla.size(); i++) {
                 target += compare(i, s.targetFraction()).target() / vanilla.size();
             }
-            double last = Math.max(lastStep(vanilla.get(0)), lastStep(twin.get(0)));
-            chart.series(s.targetFraction() < 1 ? "target: " + Math.round(s.targetFraction() * 100) + "% of vanilla's final reward"
-                    : "target: vanilla's final reward", new double[] {0, last}, new double[] {target, target});
+            chart.horizontalLine(s.targetFraction() < 1 ? "target: " + Math.round(s.targetFraction() * 100) + "% of vanilla's final reward"
+                    : "target: vanilla's final reward", target);
         }
         chart.writePng(file, 960, 600);
     }
 
-    private static double lastStep(UnitResult r) {
-        double[][] c = curve(r);
-        return c[c.length - 1][0];
-    }
-
-    /** twin-error.png: the twin's held-out one-step error after building and after each calibration. */
+    /** twin-error.png: the twin's held-out one-step error after building and after each calibration, mean ± std over seeds. */
     private void twinErrorPlot(Path file) throws IOException {
-        LineChart chart = new LineChart(name + ": " + arms.twin.id() + " held-out error", "real environment steps",
-                "one-step RMSE (mean over features)");
+        List<double[]> xs = new ArrayList<>();
+        List<double[]> ys = new ArrayList<>();
         for (UnitResult t : twin) {
             List<double[]> points = new ArrayList<>();
             for (MetricRow r : t.metrics()) {
@@ -262,15 +256,13 @@ final class TwinLoopReport {
                     points.add(new double[] {r.step(), r.value()});
                 }
             }
-            double[] x = new double[points.size()];
-            double[] y = new double[points.size()];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = points.get(i)[0];
-                y[i] = points.get(i)[1];
-            }
-            chart.series("seed " + t.unit().seed(), x, y);
+            xs.add(points.stream().mapToDouble(p -> p[0]).toArray());
+            ys.add(points.stream().mapToDouble(p -> p[1]).toArray());
         }
-        chart.writePng(file, 960, 600);
+        // every seed calibrates at the same real step counts
+        new LineChart(name + ": " + arms.twin.id() + " held-out error (mean ± std of " + twin.size() + " seeds)", "real environment steps",
+                "one-step RMSE (mean over features)").seriesOverSeeds("one-step RMSE", xs.get(0), ys.toArray(new double[0][]))
+                .writePng(file, 960, 600);
     }
 
     /**
@@ -294,14 +286,11 @@ final class TwinLoopReport {
                 continue;
             }
             double[] alphas = TwinLoopArms.curveOf(arm.get(0).data().getData("landscape")).alphas();
-            double[] mean = new double[alphas.length];
-            for (UnitResult a : arm) {
-                double[] losses = TwinLoopArms.curveOf(a.data().getData("landscape")).losses();
-                for (int k = 0; k < alphas.length; k++) {
-                    mean[k] += losses[k] / arm.size();
-                }
+            double[][] losses = new double[arm.size()][];
+            for (int i = 0; i < losses.length; i++) {
+                losses[i] = TwinLoopArms.curveOf(arm.get(i).data().getData("landscape")).losses();
             }
-            chart.series(arm == twin ? "DT-enhanced agent" : "vanilla agent", alphas, mean);
+            chart.seriesOverSeeds(arm == twin ? "DT-enhanced agent" : "vanilla agent", alphas, losses);
         }
         chart.writePng(dir.resolve("landscape-1d.png"), 960, 600);
     }
@@ -398,22 +387,25 @@ final class TwinLoopReport {
             }
             String feature = f < names.size() ? names.get(f) : "feature " + f;
             chart.series("real " + feature, x, real);
-            chart.series("twin " + feature, x, predicted);
+            chart.referenceLine("twin " + feature, x, predicted);
         }
         chart.writePng(file, 960, 600);
     }
 
-    /** Adds the mean curve over seeds; every seed of an arm evaluates at the same real-step counts. */
-    private static void addMean(LineChart chart, String name, List<UnitResult> arm) {
+    /** Adds an arm's evaluation curve over seeds; every seed of an arm evaluates at the same real-step counts. */
+    private static void addOverSeeds(LineChart chart, String name, List<UnitResult> arm) {
         double[][] first = curve(arm.get(0));
         double[] x = new double[first.length];
-        double[] y = new double[first.length];
+        double[][] y = new double[arm.size()][first.length];
         for (int i = 0; i < x.length; i++) {
             x[i] = first[i][0];
-            for (UnitResult a : arm) {
-                y[i] += curve(a)[i][1] / arm.size();
+        }
+        for (int a = 0; a < arm.size(); a++) {
+            double[][] c = curve(arm.get(a));
+            for (int i = 0; i < x.length; i++) {
+                y[a][i] = c[i][1];
             }
         }
-        chart.series(name, x, y);
+        chart.seriesOverSeeds(name, x, y);
     }
 }
