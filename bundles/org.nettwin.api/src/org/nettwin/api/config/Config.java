@@ -37,6 +37,16 @@ public final class Config {
         return v;
     }
 
+    /**
+     * Binds the values to a configuration record (see {@link Param}): each component gets the
+     * value of its name; optional parameters left out are {@code null}.
+     *
+     * @throws ConfigException if the record's own rules refuse the values
+     */
+    public <R extends Record> R as(Class<R> type) {
+        return ConfigRecords.bind(type, values, "");
+    }
+
     /** @return whether {@code name} has a value: always for parameters with defaults, for optional ones only when given */
     public boolean has(String name) {
         return values.containsKey(name);

@@ -19,9 +19,33 @@ public final class ConfigSchema {
     public static final ConfigSchema EMPTY = builder().build();
 
     private final Map<String, Parameter> parameters;
+    /** The configuration record whose rules {@link #validate} also checks, or {@code null}. */
+    private final Class<? extends Record> recordType;
 
-    private ConfigSchema(Map<String, Parameter> parameters) {
+    private ConfigSchema(Map<String, Parameter> parameters, Class<? extends Record> recordType) {
         this.parameters = Collections.unmodifiableMap(parameters);
+        this.recordType = recordType;
+    }
+
+    /**
+     * The schema of a configuration record: one parameter per component, declared by its
+     * {@link Param} annotation. {@link #validate} then also applies the record's own rules (its
+     * compact constructor).
+     *
+     * @throws IllegalArgumentException for a component without {@link Param}, of an unsupported
+     *                                  type, or with a default that does not fit
+     */
+    public static ConfigSchema of(Class<? extends Record> type) {
+        return ConfigRecords.schema(type);
+    }
+
+    ConfigSchema bound(Class<? extends Record> type) {
+        return new ConfigSchema(parameters, type);
+    }
+
+    /** @return the configuration record this schema was derived from, or {@code null} */
+    public Class<? extends Record> recordType() {
+        return recordType;
     }
 
     /** @return a new builder */
@@ -89,6 +113,9 @@ public final class ConfigSchema {
             } else {
                 values.put(p.name(), ParameterCoercion.coerce(p, value, base));
             }
+        }
+        if (problems.isEmpty() && recordType != null) {
+            problems.addAll(ConfigRecords.rules(recordType, values, path == null ? "" : path));
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
@@ -199,7 +226,7 @@ public final class ConfigSchema {
 
         /** @return the schema */
         public ConfigSchema build() {
-            return new ConfigSchema(new LinkedHashMap<>(parameters));
+            return new ConfigSchema(new LinkedHashMap<>(parameters), null);
         }
     }
 }

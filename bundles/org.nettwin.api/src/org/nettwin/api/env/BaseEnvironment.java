@@ -28,17 +28,63 @@ public abstract class BaseEnvironment<O, A> implements Environment<O, A> {
     private SeededRandom random;
     private boolean needsReset = true;
     private final Space<O> observations;
+    private final Space<A> actions;
+    private final List<String> infoNames;
+    private final List<String> features;
+
+    /**
+     * The spaces, info names and feature names given once, here.
+     *
+     * @param name         the environment's id, for messages
+     * @param observations the observation space every output is checked against
+     * @param actions      the action space every action is checked against
+     * @param infoNames    names of the info values every step carries
+     * @param features     a name per number of the encoded observation ({@link Environment#observationFeatures()})
+     */
+    protected BaseEnvironment(String name, Space<O> observations, Space<A> actions, List<String> infoNames, List<String> features) {
+        this.name = name;
+        this.observations = java.util.Objects.requireNonNull(observations, "observations");
+        this.actions = java.util.Objects.requireNonNull(actions, "actions");
+        this.infoNames = List.copyOf(infoNames);
+        this.features = Features.checked(features, observations.encodedSize());
+        this.step = new Step<>(this.infoNames.size());
+    }
+
+    /** As {@link #BaseEnvironment(String, Space, Space, List, List)}, with the generic feature names {@code obs_i}. */
+    protected BaseEnvironment(String name, Space<O> observations, Space<A> actions, List<String> infoNames) {
+        this(name, observations, actions, infoNames, Features.generic(observations.encodedSize()));
+    }
 
     /**
      * @param name         the environment's id, for messages
      * @param infoCount    number of info values ({@link #infoNames()} size)
      * @param observations the observation space every output is checked against (the same as
      *                     {@link #observationSpace()})
+     * @deprecated give the spaces once, with {@link #BaseEnvironment(String, Space, Space, List, List)}
      */
+    @Deprecated
     protected BaseEnvironment(String name, int infoCount, Space<O> observations) {
         this.name = name;
         this.step = new Step<>(infoCount);
         this.observations = observations;
+        this.actions = null;
+        this.infoNames = null;
+        this.features = null;
+    }
+
+    @Override
+    public Space<O> observationSpace() {
+        return observations;
+    }
+
+    @Override
+    public Space<A> actionSpace() {
+        return actions;
+    }
+
+    @Override
+    public List<String> observationFeatures() {
+        return features == null ? Environment.super.observationFeatures() : features;
     }
 
     /** Draws the first state of an episode from {@code random} and fills {@code out}. */
@@ -132,6 +178,6 @@ public abstract class BaseEnvironment<O, A> implements Environment<O, A> {
 
     @Override
     public List<String> infoNames() {
-        return List.of();
+        return infoNames == null ? List.of() : infoNames;
     }
 }

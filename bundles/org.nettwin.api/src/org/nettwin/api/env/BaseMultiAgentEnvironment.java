@@ -23,11 +23,80 @@ public abstract class BaseMultiAgentEnvironment<O, A> implements MultiAgentEnvir
     private final MultiStep<O> step;
     private SeededRandom random;
     private boolean needsReset = true;
+    private final List<String> agents;
+    private final List<Space<O>> observations;
+    private final List<Space<A>> actions;
+    private final List<String> infoNames;
+    private final List<List<String>> features;
 
-    /** @param name the environment's id; {@code agents} how many; {@code infoCount} shared info values */
+    /**
+     * The agents, their spaces and the info names given once, here.
+     *
+     * @param name         the environment's id, for messages
+     * @param agents       the agents' names ({@link #possibleAgents()})
+     * @param observations each agent's observation space
+     * @param actions      each agent's action space
+     * @param infoNames    names of the shared info values
+     * @param features     each agent's feature names (a name per number of its encoded observation), or
+     *                     {@code null} for the generic {@code obs_i}
+     */
+    protected BaseMultiAgentEnvironment(String name, List<String> agents, List<? extends Space<O>> observations,
+            List<? extends Space<A>> actions, List<String> infoNames, List<List<String>> features) {
+        this.name = name;
+        this.agents = List.copyOf(agents);
+        this.observations = List.copyOf(observations);
+        this.actions = List.copyOf(actions);
+        if (this.observations.size() != this.agents.size() || this.actions.size() != this.agents.size()) {
+            throw new IllegalArgumentException(name + ": one observation and one action space per agent");
+        }
+        this.infoNames = List.copyOf(infoNames);
+        List<List<String>> names = new java.util.ArrayList<>();
+        for (int i = 0; i < this.agents.size(); i++) {
+            int size = this.observations.get(i).encodedSize();
+            names.add(features == null ? Features.generic(size) : Features.checked(features.get(i), size));
+        }
+        this.features = List.copyOf(names);
+        this.step = new MultiStep<>(this.agents.size(), this.infoNames.size());
+    }
+
+    /**
+     * @param name the environment's id; {@code agents} how many; {@code infoCount} shared info values
+     * @deprecated give the agents and spaces once, with the other constructor
+     */
+    @Deprecated
     protected BaseMultiAgentEnvironment(String name, int agents, int infoCount) {
         this.name = name;
         this.step = new MultiStep<>(agents, infoCount);
+        this.agents = null;
+        this.observations = null;
+        this.actions = null;
+        this.infoNames = null;
+        this.features = null;
+    }
+
+    @Override
+    public List<String> possibleAgents() {
+        return agents;
+    }
+
+    @Override
+    public Space<O> observationSpace(int agent) {
+        return observations.get(agent);
+    }
+
+    @Override
+    public Space<A> actionSpace(int agent) {
+        return actions.get(agent);
+    }
+
+    @Override
+    public List<String> observationFeatures(int agent) {
+        return features == null ? MultiAgentEnvironment.super.observationFeatures(agent) : features.get(agent);
+    }
+
+    @Override
+    public List<String> infoNames() {
+        return infoNames == null ? List.of() : infoNames;
     }
 
     /** Draws the first state and fills {@code out} for every agent. */

@@ -41,6 +41,15 @@ public interface Environment<O, A> extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * @return a name for each number of an observation's compact encoding
+     *         ({@link Space#encodedSize()}), in order, e.g. {@code load_embb}: how twins, datasets
+     *         and reports name features; by default {@code obs_0, obs_1, ...}
+     */
+    default List<String> observationFeatures() {
+        return Features.generic(observationSpace().encodedSize());
+    }
+
     /** Seeds the environment and starts an episode. */
     Step<O> reset(long seed);
 

@@ -30,7 +30,12 @@ public interface MultiAgentEnvironment<O, A> extends AutoCloseable {
     /** @return agent {@code i}'s action space */
     Space<A> actionSpace(int agent);
 
-    /** @return names of the shared info values */
+    /** @return a name for each number of agent {@code agent}'s encoded observation; by default {@code obs_0, ...} */
+    default List<String> observationFeatures(int agent) {
+        return Features.generic(observationSpace(agent).encodedSize());
+    }
+
+    /** @return names of the shared info values every step carries; fixed for the environment's life */
     default List<String> infoNames() {
         return List.of();
     }

@@ -49,7 +49,7 @@ public final class Checks {
      */
     public static boolean fits(ExperimentPlan plan, PluginUse<AlgorithmProvider> algorithm, String section, EnvironmentSpec spec,
             String scenarioId) {
-        var reason = algorithm.service().incompatibility(spec);
+        var reason = algorithm.service().incompatibility(spec, algorithm.config());
         reason.ifPresent(r -> plan.problem(section + ".id", algorithm.id() + " cannot run " + scenarioId + ": " + r));
         return reason.isEmpty();
     }

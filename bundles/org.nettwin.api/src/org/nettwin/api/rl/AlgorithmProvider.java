@@ -16,8 +16,12 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface AlgorithmProvider extends NetTwinPlugin {
 
-    /** @return why this algorithm cannot handle {@code spec} (e.g. continuous actions for DQN), or empty */
-    Optional<String> incompatibility(EnvironmentSpec spec);
+    /**
+     * @return why this algorithm, configured with {@code config} (validated against
+     *         {@link #configSchema()}), cannot handle {@code spec} — e.g. continuous actions for DQN,
+     *         or more table states than the configured limit — or empty
+     */
+    Optional<String> incompatibility(EnvironmentSpec spec, Config config);
 
     /**
      * @param spec   the agents and spaces to learn for; must be compatible

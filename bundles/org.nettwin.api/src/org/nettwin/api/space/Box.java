@@ -101,6 +101,11 @@ public final class Box implements Space<double[]> {
     }
 
     @Override
+    public Class<double[]> valueType() {
+        return double[].class;
+    }
+
+    @Override
     public String describe() {
         boolean uniform = true;
         for (int i = 1; i < low.length; i++) {

@@ -65,6 +65,12 @@ public final class DictSpace implements Space<Map<String, Object>> {
     }
 
     @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Class<Map<String, Object>> valueType() {
+        return (Class) Map.class;
+    }
+
+    @Override
     public String describe() {
         StringBuilder sb = new StringBuilder("Dict(");
         parts.forEach((name, s) -> sb.append(sb.length() > 5 ? ", " : "").append(name).append(": ").append(s.describe()));

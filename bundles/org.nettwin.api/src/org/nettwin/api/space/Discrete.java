@@ -34,6 +34,11 @@ public record Discrete(int n, int start) implements Space<Integer> {
     }
 
     @Override
+    public Class<Integer> valueType() {
+        return Integer.class;
+    }
+
+    @Override
     public String describe() {
         return start == 0 ? "Discrete(" + n + ")" : "Discrete(" + n + ", start=" + start + ")";
     }

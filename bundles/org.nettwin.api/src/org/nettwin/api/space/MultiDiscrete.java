@@ -98,6 +98,11 @@ public final class MultiDiscrete implements Space<int[]> {
     }
 
     @Override
+    public Class<int[]> valueType() {
+        return int[].class;
+    }
+
+    @Override
     public String describe() {
         return "MultiDiscrete(" + Arrays.toString(nvec) + ")";
     }

@@ -85,6 +85,11 @@ public record Simplex(int n) implements Space<double[]> {
     }
 
     @Override
+    public Class<double[]> valueType() {
+        return double[].class;
+    }
+
+    @Override
     public String describe() {
         return "Simplex(" + n + ")";
     }

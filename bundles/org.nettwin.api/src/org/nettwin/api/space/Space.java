@@ -23,6 +23,13 @@ public sealed interface Space<T> permits Discrete, MultiDiscrete, Box, Simplex, 
     /** @return whether {@code value} is a member of this space (finite, in bounds, right size) */
     boolean contains(T value);
 
+    /**
+     * @return the Java type of the space's values ({@code Integer} for {@link Discrete},
+     *         {@code int[]} for {@link MultiDiscrete}, {@code double[]} for {@link Box} and
+     *         {@link Simplex}, {@code Map} for {@link DictSpace})
+     */
+    Class<T> valueType();
+
     /** @return a short, human-readable description, e.g. {@code Discrete(4)} */
     String describe();
 

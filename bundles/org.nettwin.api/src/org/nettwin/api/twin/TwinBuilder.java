@@ -18,8 +18,11 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface TwinBuilder extends NetTwinPlugin {
 
-    /** @return why this builder cannot model {@code spec} (e.g. continuous states for a tabular twin), or empty */
-    Optional<String> incompatibility(EnvironmentSpec spec);
+    /**
+     * @return why this builder, configured with {@code config}, cannot model {@code spec} (e.g.
+     *         continuous states for a tabular twin), or empty
+     */
+    Optional<String> incompatibility(EnvironmentSpec spec, Config config);
 
     /**
      * @param spec   the real environment's spaces (single agent)

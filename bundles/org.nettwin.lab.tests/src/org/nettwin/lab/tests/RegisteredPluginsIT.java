@@ -79,7 +79,7 @@ class RegisteredPluginsIT {
         }
 
         @Override
-        public Optional<String> incompatibility(EnvironmentSpec spec) {
+        public Optional<String> incompatibility(EnvironmentSpec spec, Config config) {
             return Optional.empty();
         }
 

@@ -43,7 +43,7 @@ public abstract class SequenceTwinBuilder implements TwinBuilder {
      * scenarios).
      */
     @Override
-    public Optional<String> incompatibility(EnvironmentSpec spec) {
+    public Optional<String> incompatibility(EnvironmentSpec spec, Config config) {
         if (spec.multiAgent()) {
             return Optional.of(id() + " models a single-agent environment (learn one agent's view, e.g. one cell)");
         }
@@ -57,7 +57,7 @@ public abstract class SequenceTwinBuilder implements TwinBuilder {
     @Override
     @SuppressWarnings("unchecked")
     public SequenceTwin build(EnvironmentSpec spec, TransitionDataset data, Config config, long seed, TrainingListener listener) {
-        incompatibility(spec).ifPresent(reason -> {
+        incompatibility(spec, config).ifPresent(reason -> {
             throw new IllegalArgumentException(id() + " cannot model this environment: " + reason);
         });
         TwinSettings settings = TwinSettings.from(config);

@@ -51,7 +51,7 @@ class MigrationServicesIT {
         assertEquals(StackelbergBaselineProvider.ID, baseline.descriptor().id());
         try (Scenario s = scenarios.create(scenarios.configSchema().defaults(), 1)) {
             assertInstanceOf(Scenario.Multi.class, s);
-            assertTrue(baseline.incompatibility(EnvironmentSpec.of(s)).isEmpty());
+            assertTrue(baseline.incompatibility(EnvironmentSpec.of(s), baseline.configSchema().defaults()).isEmpty());
         }
     }
 }

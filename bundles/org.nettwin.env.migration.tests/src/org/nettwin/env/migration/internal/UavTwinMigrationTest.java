@@ -121,7 +121,7 @@ class UavTwinMigrationTest {
     void baselinePostsTheEquilibriumPricesAndRefusesOtherScenarios() throws IOException {
         try (Scenario train = scenario(Map.of(), 6); Scenario eval = scenario(Map.of(), 6)) {
             EnvironmentSpec spec = EnvironmentSpec.of(train);
-            assertTrue(BASELINE.incompatibility(spec).isEmpty());
+            assertTrue(BASELINE.incompatibility(spec, BASELINE.configSchema().defaults()).isEmpty());
             Algorithm algorithm = BASELINE.create(spec, BASELINE.configSchema().defaults(), 1);
             assertThrows(IllegalStateException.class, () -> ((Policy<double[], double[]>) cast(algorithm.policy(0))).act(new double[12]));
             long[] episodes = {0};
@@ -163,7 +163,7 @@ class UavTwinMigrationTest {
         EnvironmentSpec discrete = new EnvironmentSpec(List.of("rsu0"), List.<Space<?>>of(obs), List.<Space<?>>of(new Discrete(3)), true);
         EnvironmentSpec named = new EnvironmentSpec(List.of("uav0"), List.<Space<?>>of(obs), List.<Space<?>>of(new Box(1, 0, 1)), true);
         for (EnvironmentSpec other : List.of(single, discrete, named)) {
-            String reason = BASELINE.incompatibility(other).orElseThrow();
+            String reason = BASELINE.incompatibility(other, BASELINE.configSchema().defaults()).orElseThrow();
             assertTrue(reason.contains(MigrationProvider.ID), reason);
             assertThrows(IllegalArgumentException.class, () -> BASELINE.create(other, BASELINE.configSchema().defaults(), 1));
         }

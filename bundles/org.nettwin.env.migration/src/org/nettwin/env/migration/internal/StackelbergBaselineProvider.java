@@ -35,7 +35,7 @@ public final class StackelbergBaselineProvider implements AlgorithmProvider {
     }
 
     @Override
-    public Optional<String> incompatibility(EnvironmentSpec spec) {
+    public Optional<String> incompatibility(EnvironmentSpec spec, Config config) {
         String expected = "it plays only " + MigrationProvider.ID + " (parallel agents rsu0, rsu1, ... with Box(0.0, 1.0, (1,)) prices)";
         if (!spec.multiAgent()) {
             return Optional.of(expected + "; got a single-agent environment");
@@ -58,7 +58,7 @@ public final class StackelbergBaselineProvider implements AlgorithmProvider {
 
     @Override
     public Algorithm create(EnvironmentSpec spec, Config config, long seed) {
-        incompatibility(spec).ifPresent(reason -> {
+        incompatibility(spec, config).ifPresent(reason -> {
             throw new IllegalArgumentException(ID + " cannot run this scenario: " + reason);
         });
         return EquilibriumAlgorithm.create(spec, seed);

@@ -219,11 +219,11 @@ class MultiCellEnvironmentTest {
     void baselineIsOnlyForSlicingScenarios() {
         TrafficAwareProvider provider = new TrafficAwareProvider();
         try (MultiCellEnvironment env = MultiCellProvider.environment(DEFAULTS, 1)) {
-            assertTrue(provider.incompatibility(EnvironmentSpec.of(env)).isEmpty());
+            assertTrue(provider.incompatibility(EnvironmentSpec.of(env), provider.configSchema().defaults()).isEmpty());
         }
         EnvironmentSpec other = new EnvironmentSpec(List.of("agent"), List.of(new org.nettwin.api.space.Box(8, 0, 1)),
                 List.of(new org.nettwin.api.space.Discrete(4)), false);
-        assertTrue(provider.incompatibility(other).orElseThrow().contains("slicing"));
+        assertTrue(provider.incompatibility(other, provider.configSchema().defaults()).orElseThrow().contains("slicing"));
     }
 
     @Test

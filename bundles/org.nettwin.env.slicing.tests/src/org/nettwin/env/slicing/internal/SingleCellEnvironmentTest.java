@@ -158,7 +158,7 @@ class SingleCellEnvironmentTest {
         for (Config c : new Config[] {DEFAULTS, simplex}) {
             try (SingleCellEnvironment<?> env = SingleCellProvider.environment(c, 1)) {
                 EnvironmentSpec spec = EnvironmentSpec.of(env);
-                assertTrue(new TrafficAwareProvider().incompatibility(spec).isEmpty());
+                assertTrue(new TrafficAwareProvider().incompatibility(spec, new TrafficAwareProvider().configSchema().defaults()).isEmpty());
                 RulePolicy aware = new RulePolicy(SlicingRule.TRAFFIC_AWARE, env.observationSpace(), env.actionSpace());
                 RulePolicy equal = new RulePolicy(SlicingRule.EQUAL_SPLIT, env.observationSpace(), env.actionSpace());
                 Step<double[]> s = env.reset(2);

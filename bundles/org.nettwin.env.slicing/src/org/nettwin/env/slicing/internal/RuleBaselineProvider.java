@@ -36,7 +36,7 @@ abstract class RuleBaselineProvider implements AlgorithmProvider {
     }
 
     @Override
-    public Optional<String> incompatibility(EnvironmentSpec spec) {
+    public Optional<String> incompatibility(EnvironmentSpec spec, Config config) {
         for (int i = 0; i < spec.agents().size(); i++) {
             Space<?> o = spec.observationSpaces().get(i);
             Space<?> a = spec.actionSpaces().get(i);
@@ -52,7 +52,7 @@ abstract class RuleBaselineProvider implements AlgorithmProvider {
 
     @Override
     public Algorithm create(EnvironmentSpec spec, Config config, long seed) {
-        incompatibility(spec).ifPresent(problem -> {
+        incompatibility(spec, config).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });
         return new RuleAlgorithm(rule, spec, seed);
@@ -81,7 +81,7 @@ abstract class RuleBaselineProvider implements AlgorithmProvider {
             throw new IOException("policy was saved for " + obs + " -> " + act + ", not " + o.describe() + " -> " + a.describe());
         }
         if (SlicingLayout.slices(o, a) < 0) {
-            throw new IOException(incompatibility(spec).orElse("incompatible spaces"));
+            throw new IOException(incompatibility(spec, configSchema().defaults()).orElse("incompatible spaces"));
         }
         return new RulePolicy(rule, o, a);
     }

@@ -99,7 +99,7 @@ public final class OfflineKind implements ExperimentKind {
             return null;
         }
         if (!offline.has("dataset")) {
-            behaviour.service().incompatibility(spec).ifPresent(reason -> plan.problem("offline.behaviour",
+            behaviour.service().incompatibility(spec, behaviour.config()).ifPresent(reason -> plan.problem("offline.behaviour",
                     behaviour.id() + " cannot act in " + scenario.id() + ": " + reason));
         }
         if (algorithm.service().create(spec, variants.values().iterator().next(), 0).capability(OfflineLearner.class).isEmpty()) {

@@ -107,9 +107,9 @@ public final class TwinLoopKind implements ExperimentKind {
             return null;
         }
         Checks.fits(plan, algorithm, "algorithm", spec, scenario.id());
-        twin.service().incompatibility(spec).ifPresent(reason -> plan.problem("twin.id", twin.id() + " cannot model " + scenario.id() + ": "
+        twin.service().incompatibility(spec, twin.config()).ifPresent(reason -> plan.problem("twin.id", twin.id() + " cannot model " + scenario.id() + ": "
                 + reason));
-        behaviour.service().incompatibility(spec).ifPresent(reason -> plan.problem("loop.behaviour", behaviour.id() + " cannot act in "
+        behaviour.service().incompatibility(spec, behaviour.config()).ifPresent(reason -> plan.problem("loop.behaviour", behaviour.id() + " cannot act in "
                 + scenario.id() + ": " + reason));
         if (!plan.valid()) {
             return null;

@@ -25,7 +25,7 @@ public final class RandomAlgorithmProvider implements AlgorithmProvider {
     }
 
     @Override
-    public Optional<String> incompatibility(EnvironmentSpec spec) {
+    public Optional<String> incompatibility(EnvironmentSpec spec, Config config) {
         return Optional.empty();
     }
 

@@ -135,8 +135,8 @@ class DqnTest {
     @Test
     void refusesContinuousActionsAndParallelScenarios() {
         EnvironmentSpec shares = new EnvironmentSpec(List.of("agent"), List.of(new Box(2, 0, 1)), List.of(new Simplex(3)), false);
-        assertTrue(provider.incompatibility(shares).orElseThrow().contains("needs discrete actions"));
-        assertTrue(provider.incompatibility(EnvironmentSpec.of(new ParallelRandomWalkEnvironment())).isPresent());
-        assertTrue(provider.incompatibility(EnvironmentSpec.of(new RandomWalkEnvironment())).isEmpty());
+        assertTrue(provider.incompatibility(shares, provider.configSchema().defaults()).orElseThrow().contains("needs discrete actions"));
+        assertTrue(provider.incompatibility(EnvironmentSpec.of(new ParallelRandomWalkEnvironment()), provider.configSchema().defaults()).isPresent());
+        assertTrue(provider.incompatibility(EnvironmentSpec.of(new RandomWalkEnvironment()), provider.configSchema().defaults()).isEmpty());
     }
 }

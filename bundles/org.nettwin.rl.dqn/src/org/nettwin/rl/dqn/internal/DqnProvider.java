@@ -58,7 +58,7 @@ public final class DqnProvider implements AlgorithmProvider {
     }
 
     @Override
-    public Optional<String> incompatibility(EnvironmentSpec spec) {
+    public Optional<String> incompatibility(EnvironmentSpec spec, Config config) {
         if (spec.multiAgent()) {
             return Optional.of("rl/dqn learns single-agent scenarios");
         }
@@ -77,7 +77,7 @@ public final class DqnProvider implements AlgorithmProvider {
     @Override
     @SuppressWarnings("unchecked")
     public Algorithm create(EnvironmentSpec spec, Config config, long seed) {
-        incompatibility(spec).ifPresent(reason -> {
+        incompatibility(spec, config).ifPresent(reason -> {
             throw new IllegalArgumentException(reason);
         });
         Space<Object> obs = (Space<Object>) spec.observationSpace();

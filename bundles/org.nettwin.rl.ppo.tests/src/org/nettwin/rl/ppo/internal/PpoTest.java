@@ -264,8 +264,8 @@ class PpoTest {
     void refusesIncompatibleSpecsAndScenariosWithClearMessages() {
         EnvironmentSpec dict = new EnvironmentSpec(List.of("agent"), List.of(new Box(2, 0, 1)),
                 List.of(new DictSpace(java.util.Map.of("a", new Discrete(2)))), false);
-        assertTrue(provider.incompatibility(dict).orElseThrow().contains("no action distribution for Dict"),
-                provider.incompatibility(dict).orElseThrow());
+        assertTrue(provider.incompatibility(dict, provider.configSchema().defaults()).orElseThrow().contains("no action distribution for Dict"),
+                provider.incompatibility(dict, provider.configSchema().defaults()).orElseThrow());
         EnvironmentSpec mixed = new EnvironmentSpec(List.of("a", "b"), List.of(new Box(2, 0, 1), new Box(3, 0, 1)),
                 List.of(new Discrete(2), new Discrete(2)), true);
         IllegalArgumentException sharing = assertThrows(IllegalArgumentException.class, () -> provider.create(mixed, config(Map.of()), 1));

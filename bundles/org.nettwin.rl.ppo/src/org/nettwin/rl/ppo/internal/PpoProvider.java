@@ -56,7 +56,12 @@ public final class PpoProvider implements AlgorithmProvider {
     }
 
     @Override
-    public Optional<String> incompatibility(EnvironmentSpec spec) {
+    public Optional<String> incompatibility(EnvironmentSpec spec, Config config) {
+        return actionHeads(spec).or(() -> sharing(spec, config));
+    }
+
+    /** @return why an agent's action space has no action distribution, or empty */
+    private static Optional<String> actionHeads(EnvironmentSpec spec) {
         for (int i = 0; i < spec.agents().size(); i++) {
             Space<?> a = spec.actionSpaces().get(i);
             try {
@@ -69,7 +74,7 @@ public final class PpoProvider implements AlgorithmProvider {
     }
 
     /** @return why {@code spec} and {@code config} do not fit together, or empty */
-    static Optional<String> incompatibility(EnvironmentSpec spec, Config config) {
+    private static Optional<String> sharing(EnvironmentSpec spec, Config config) {
         if (config.getBoolean("parameterSharing") && spec.agents().size() > 1) {
             return Optional.ofNullable(Team.sharingProblem(spec));
         }
@@ -78,7 +83,7 @@ public final class PpoProvider implements AlgorithmProvider {
 
     @Override
     public Algorithm create(EnvironmentSpec spec, Config config, long seed) {
-        incompatibility(spec).or(() -> incompatibility(spec, config)).ifPresent(reason -> {
+        incompatibility(spec, config).ifPresent(reason -> {
             throw new IllegalArgumentException(reason);
         });
         return new Ppo(spec, settings(config), seed);

@@ -133,10 +133,10 @@ class QLearningTest {
     @Test
     void refusesContinuousActionsAndHugeTables() {
         EnvironmentSpec shares = new EnvironmentSpec(List.of("agent"), List.of(new Box(2, 0, 1)), List.of(new Simplex(3)), false);
-        assertTrue(provider.incompatibility(shares).orElseThrow().contains("needs discrete actions"));
+        assertTrue(provider.incompatibility(shares, provider.configSchema().defaults()).orElseThrow().contains("needs discrete actions"));
         EnvironmentSpec wide = new EnvironmentSpec(List.of("agent"), List.of(new Box(12, 0, 1)), List.of(new Discrete(4)), false);
-        assertTrue(provider.incompatibility(wide).isPresent());
+        assertTrue(provider.incompatibility(wide, provider.configSchema().defaults()).isPresent());
         EnvironmentSpec fine = new EnvironmentSpec(List.of("agent"), List.of(new Box(2, 0, 1)), List.of(new Discrete(4)), false);
-        assertTrue(provider.incompatibility(fine).isEmpty());
+        assertTrue(provider.incompatibility(fine, provider.configSchema().defaults()).isEmpty());
     }
 }

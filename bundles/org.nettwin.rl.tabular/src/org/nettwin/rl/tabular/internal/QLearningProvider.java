@@ -47,7 +47,7 @@ public final class QLearningProvider implements AlgorithmProvider {
     }
 
     @Override
-    public Optional<String> incompatibility(EnvironmentSpec spec) {
+    public Optional<String> incompatibility(EnvironmentSpec spec, Config config) {
         for (int i = 0; i < spec.agents().size(); i++) {
             Space<?> a = spec.actionSpaces().get(i);
             if (!(a instanceof Discrete) && !(a instanceof MultiDiscrete)) {

@@ -52,7 +52,7 @@ class Td3OnMultiCellIT {
         try (Scenario train = multiCell.create(cellOne, 1); Scenario eval = multiCell.create(cellOne, 1)) {
             assertInstanceOf(Scenario.Single.class, train);
             EnvironmentSpec spec = EnvironmentSpec.of(train);
-            assertTrue(td3.incompatibility(spec).isEmpty());
+            assertTrue(td3.incompatibility(spec, td3.configSchema().defaults()).isEmpty());
             // the paper's settings (actor (48,24), critics (64,24), lr 5e-4/1e-3, batch 32, gamma 0.1, 3000 warm-up steps)
             Algorithm agent = td3.create(spec, td3.configSchema().defaults(), 1);
             List<EpisodeEvent> episodes = new ArrayList<>();

@@ -242,16 +242,16 @@ class Td3Test {
 
     @Test
     void incompatibleSpacesGetClearMessages() {
-        assertTrue(PROVIDER.incompatibility(spec(new Box(4, -1, 1), new Discrete(3))).orElseThrow().contains("continuous actions"));
-        assertTrue(PROVIDER.incompatibility(spec(new Box(4, -1, 1), new Box(2, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY)))
+        assertTrue(PROVIDER.incompatibility(spec(new Box(4, -1, 1), new Discrete(3)), PROVIDER.configSchema().defaults()).orElseThrow().contains("continuous actions"));
+        assertTrue(PROVIDER.incompatibility(spec(new Box(4, -1, 1), new Box(2, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY)), PROVIDER.configSchema().defaults())
                 .orElseThrow().contains("finite bounds"));
         EnvironmentSpec team = new EnvironmentSpec(List.of("a", "b"), List.of(new Box(2, 0, 1), new Box(2, 0, 1)),
                 List.of(new Simplex(3), new Discrete(2)), true);
-        String why = PROVIDER.incompatibility(team).orElseThrow();
+        String why = PROVIDER.incompatibility(team, PROVIDER.configSchema().defaults()).orElseThrow();
         assertTrue(why.contains("agent b") && why.contains("Discrete(2)"), why);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PROVIDER.create(team, config(Map.of()), 1));
         assertEquals(why, e.getMessage());
-        assertTrue(PROVIDER.incompatibility(spec(new Discrete(5), new Simplex(3))).isEmpty(), "discrete observations are one-hot inputs");
+        assertTrue(PROVIDER.incompatibility(spec(new Discrete(5), new Simplex(3)), PROVIDER.configSchema().defaults()).isEmpty(), "discrete observations are one-hot inputs");
         ReachTargetEnvironment env = new ReachTargetEnvironment();
         Algorithm td3 = PROVIDER.create(spec(new Box(4, -1, 1), new Simplex(2)), config(Map.of()), 1);
         e = assertThrows(IllegalArgumentException.class, () -> td3.learn(new Scenario.Single(env), 10, TrainingListener.NONE));

@@ -62,7 +62,7 @@ public final class Td3Provider implements AlgorithmProvider {
     }
 
     @Override
-    public Optional<String> incompatibility(EnvironmentSpec spec) {
+    public Optional<String> incompatibility(EnvironmentSpec spec, Config config) {
         for (int i = 0; i < spec.agents().size(); i++) {
             String who = spec.multiAgent() ? "agent " + spec.agents().get(i) + ": " : "";
             Space<?> a = spec.actionSpaces().get(i);
@@ -85,7 +85,7 @@ public final class Td3Provider implements AlgorithmProvider {
 
     @Override
     public Algorithm create(EnvironmentSpec spec, Config config, long seed) {
-        incompatibility(spec).ifPresent(reason -> {
+        incompatibility(spec, config).ifPresent(reason -> {
             throw new IllegalArgumentException(reason);
         });
         Td3.Settings s = new Td3.Settings(config.getDouble("actorLearningRate"), config.getDouble("criticLearningRate"),
@@ -145,7 +145,7 @@ public final class Td3Provider implements AlgorithmProvider {
     @Override
     public Policy<?, ?> loadPolicy(EnvironmentSpec spec, InputStream in) throws IOException {
         Optional<String> problem = incompatibility(new EnvironmentSpec(List.of("agent"), List.of(spec.observationSpace()),
-                List.of(spec.actionSpace()), false));
+                List.of(spec.actionSpace()), false), configSchema().defaults());
         if (problem.isPresent()) {
             throw new IOException("cannot load a rl/td3 policy: " + problem.get());
         }

@@ -117,7 +117,7 @@ class LstmTwinTest {
     @Test
     void refusesNonBoxObservationsAndMismatchedData() {
         EnvironmentSpec discrete = new EnvironmentSpec(List.of("agent"), List.of(new Discrete(5)), List.of(new Discrete(2)), false);
-        String why = BUILDER.incompatibility(discrete).orElseThrow();
+        String why = BUILDER.incompatibility(discrete, BUILDER.configSchema().defaults()).orElseThrow();
         assertTrue(why.contains("Box") && why.contains("Discrete(5)"), why);
         assertThrows(IllegalArgumentException.class, () -> BUILDER.build(discrete, new TransitionDataset(1, 1, Map.of()),
                 TwinExercise.config(BUILDER, Map.of()), 1, new RecordingListener()));

@@ -155,7 +155,7 @@ class TabularTwinTest {
     @Test
     void refusesContinuousSpacesAndMismatchedData() {
         EnvironmentSpec continuous = new EnvironmentSpec(List.of("agent"), List.of(new Box(1, 0, 1)), List.of(new Discrete(2)), false);
-        assertTrue(builder.incompatibility(continuous).orElseThrow().contains("needs discrete observations and actions"));
+        assertTrue(builder.incompatibility(continuous, builder.configSchema().defaults()).orElseThrow().contains("needs discrete observations and actions"));
         EnvironmentSpec spec = EnvironmentSpec.of(new SlipperyChain(6, 0.1));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> builder.build(spec, new TransitionDataset(2, 1, Map.of()), config(Map.of()), 1, TrainingListener.NONE));

@@ -40,7 +40,7 @@ public final class TabularTwinBuilder implements TwinBuilder {
     }
 
     @Override
-    public Optional<String> incompatibility(EnvironmentSpec spec) {
+    public Optional<String> incompatibility(EnvironmentSpec spec, Config config) {
         if (spec.multiAgent()) {
             return Optional.of("a tabular twin models a single-agent environment");
         }
@@ -60,7 +60,7 @@ public final class TabularTwinBuilder implements TwinBuilder {
     @Override
     @SuppressWarnings("unchecked")
     public DigitalTwin<?, ?> build(EnvironmentSpec spec, TransitionDataset data, Config config, long seed, TrainingListener listener) {
-        incompatibility(spec).ifPresent(reason -> {
+        incompatibility(spec, config).ifPresent(reason -> {
             throw new IllegalArgumentException("twin/tabular cannot model this environment: " + reason);
         });
         Space<Object> obs = (Space<Object>) spec.observationSpace();
