@@ -43,6 +43,19 @@ public final class ConfigSchema {
         return new ConfigSchema(parameters, type);
     }
 
+    /**
+     * @return this schema with one more parameter (last), still checking the same record's rules
+     * @throws IllegalArgumentException if the name is taken
+     */
+    public ConfigSchema plus(Parameter p) {
+        if (parameters.containsKey(p.name())) {
+            throw new IllegalArgumentException("parameter '" + p.name() + "' defined twice");
+        }
+        Map<String, Parameter> more = new LinkedHashMap<>(parameters);
+        more.put(p.name(), p);
+        return new ConfigSchema(more, recordType);
+    }
+
     /** @return the configuration record this schema was derived from, or {@code null} */
     public Class<? extends Record> recordType() {
         return recordType;
