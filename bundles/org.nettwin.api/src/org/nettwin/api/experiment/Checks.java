@@ -7,8 +7,11 @@ import java.nio.file.Files;
 
 import org.nettwin.api.Seeds;
 import org.nettwin.api.config.ConfigException;
+import org.nettwin.api.io.BinaryFormat;
+import org.nettwin.api.io.BinaryFormats;
 import org.nettwin.api.rl.AlgorithmProvider;
 import org.nettwin.api.rl.EnvironmentSpec;
+import org.nettwin.api.rl.NormalizedPolicy;
 import org.nettwin.api.rl.Policy;
 import org.nettwin.api.scenario.Scenario;
 import org.nettwin.api.scenario.ScenarioProvider;
@@ -55,12 +58,19 @@ public final class Checks {
     }
 
     /**
-     * Loads the saved policy of an algorithm section (its {@code policy}) for a single-agent scenario.
+     * Loads the saved policy of an algorithm section (its {@code policy}) for a single-agent
+     * scenario: the algorithm's own format, or an observation-normalising policy wrapping one.
      *
      * @throws IOException if the file cannot be read or is not a policy of that algorithm for these spaces
      */
     public static Policy<?, ?> loadPolicy(PluginUse<AlgorithmProvider> algorithm, EnvironmentSpec spec) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(algorithm.policy()))) {
+            in.mark(BinaryFormat.MAGIC_LENGTH);
+            byte[] head = in.readNBytes(BinaryFormat.MAGIC_LENGTH);
+            in.reset();
+            if (BinaryFormats.NORMALIZED_POLICY.matches(head)) {
+                return NormalizedPolicy.load(spec, in, algorithm.service());
+            }
             return algorithm.service().loadPolicy(spec, in);
         }
     }

@@ -12,9 +12,16 @@ import org.nettwin.api.scenario.ScenarioProvider;
  */
 public final class Sections {
 
-    /** {@code "scenario": {"id": "slicing/MultiCell-v1", "config": {...}}}. */
-    public static final Section.Plugin SCENARIO = Section.Plugin.of("scenario", ScenarioProvider.class,
-            "the scenario (network environment) and its configuration");
+    /**
+     * {@code "scenario": {"id": "slicing/MultiCell-v1", "config": {...}, "rewardScale": 0.01,
+     * "normalizeObservations": true}}: the scenario, and the learning wrappers of {@link ScenarioUse}
+     * (every scenario's episode length is its config's {@code timeLimit}).
+     */
+    public static final Section.Plugin SCENARIO = new Section.Plugin("scenario", ScenarioProvider.class, true, false, ConfigSchema.builder()
+            .doubleParam("rewardScale", 1.0, 1e-9, 1e9, "the learner sees rewards times this (reports keep the scenario's units)")
+            .boolParam("normalizeObservations", false, "the learner sees Box observations standardised by running statistics (clipped "
+                    + "to ±10); the trained policy is evaluated and saved with the frozen statistics")
+            .build(), "the scenario (network environment), its configuration and learning wrappers");
 
     private Sections() {
     }

@@ -55,9 +55,12 @@ public final class BinaryFormats {
      */
     public static final BinaryFormat STUDENT_POLICY = BinaryFormat.builtIn("NTST", 2, "distill/policy student", ".policy");
 
+    /** A policy trained on normalised observations, with the frozen statistics it reads raw observations through. */
+    public static final BinaryFormat NORMALIZED_POLICY = BinaryFormat.builtIn("NTON", 1, "observation-normalising policy", ".policy");
+
     private static final List<BinaryFormat> BUILT_INS = List.of(DATASET, NETWORK, RANDOM_POLICY, Q_LEARNING_POLICY, DQN_POLICY,
             DQN_CHECKPOINT, TD3_POLICY, TD3_CHECKPOINT, PPO_POLICY, PPO_CHECKPOINT, SLICING_RULE_POLICY, STACKELBERG_POLICY,
-            STUDENT_POLICY);
+            STUDENT_POLICY, NORMALIZED_POLICY);
 
     static {
         Map<String, BinaryFormat> seen = new HashMap<>();

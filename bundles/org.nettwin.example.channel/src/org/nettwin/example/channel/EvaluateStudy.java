@@ -18,6 +18,7 @@ import org.nettwin.api.experiment.PluginUse;
 import org.nettwin.api.experiment.Report;
 import org.nettwin.api.experiment.ReportContext;
 import org.nettwin.api.experiment.Statistics;
+import org.nettwin.api.experiment.ScenarioUse;
 import org.nettwin.api.experiment.Study;
 import org.nettwin.api.experiment.Unit;
 import org.nettwin.api.experiment.UnitContext;
@@ -27,7 +28,6 @@ import org.nettwin.api.rl.AlgorithmProvider;
 import org.nettwin.api.rl.EnvironmentSpec;
 import org.nettwin.api.rl.Policy;
 import org.nettwin.api.scenario.Scenario;
-import org.nettwin.api.scenario.ScenarioProvider;
 
 /**
  * One unit per seed: the scenario ({@code Seeds.derive(seed, "scenario")}) and the policy (fresh
@@ -38,11 +38,11 @@ import org.nettwin.api.scenario.ScenarioProvider;
 final class EvaluateStudy implements Study {
 
     private final List<Long> seeds;
-    private final PluginUse<ScenarioProvider> scenario;
+    private final ScenarioUse scenario;
     private final PluginUse<AlgorithmProvider> algorithm;
     private final Config settings;
 
-    EvaluateStudy(List<Long> seeds, PluginUse<ScenarioProvider> scenario, PluginUse<AlgorithmProvider> algorithm, Config settings) {
+    EvaluateStudy(List<Long> seeds, ScenarioUse scenario, PluginUse<AlgorithmProvider> algorithm, Config settings) {
         this.seeds = seeds;
         this.scenario = scenario;
         this.algorithm = algorithm;
@@ -62,7 +62,7 @@ final class EvaluateStudy implements Study {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public UnitData run(Unit unit, UnitContext context) throws IOException {
         long seed = unit.seed();
-        try (Scenario s = scenario.service().create(scenario.config(), Seeds.derive(seed, "scenario"))) {
+        try (Scenario s = scenario.create(Seeds.derive(seed, "scenario"))) {
             EnvironmentSpec spec = EnvironmentSpec.of(s);
             Policy policy = algorithm.policy() != null ? Checks.loadPolicy(algorithm, spec)
                     : algorithm.service().create(spec, algorithm.config(), Seeds.derive(seed, "algorithm")).policy();

@@ -9,12 +9,12 @@ import org.nettwin.api.experiment.Checks;
 import org.nettwin.api.experiment.ExperimentKind;
 import org.nettwin.api.experiment.ExperimentPlan;
 import org.nettwin.api.experiment.PluginUse;
+import org.nettwin.api.experiment.ScenarioUse;
 import org.nettwin.api.experiment.Section;
 import org.nettwin.api.experiment.Sections;
 import org.nettwin.api.experiment.Study;
 import org.nettwin.api.rl.AlgorithmProvider;
 import org.nettwin.api.rl.EnvironmentSpec;
-import org.nettwin.api.scenario.ScenarioProvider;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -47,13 +47,13 @@ public final class CollectKind implements ExperimentKind {
 
     @Override
     public Study prepare(ExperimentPlan plan) {
-        PluginUse<ScenarioProvider> scenario = plan.plugin("scenario", ScenarioProvider.class);
+        ScenarioUse scenario = ScenarioUse.of(plan, false);
         PluginUse<AlgorithmProvider> behaviour = plan.plugin("algorithm", AlgorithmProvider.class);
         Config collect = plan.settings("collect");
         if (scenario == null || behaviour == null || collect == null) {
             return null;
         }
-        EnvironmentSpec spec = Checks.spec(plan, scenario, "scenario");
+        EnvironmentSpec spec = Checks.spec(plan, scenario.plugin(), "scenario");
         if (spec == null || !Checks.fits(plan, behaviour, "algorithm", spec, scenario.id())
                 || !Checks.savedPolicyLoads(plan, behaviour, "algorithm", spec)) {
             return null;

@@ -23,6 +23,7 @@ import org.nettwin.api.experiment.PluginUse;
 import org.nettwin.api.experiment.Report;
 import org.nettwin.api.experiment.ReportContext;
 import org.nettwin.api.experiment.Statistics;
+import org.nettwin.api.experiment.ScenarioUse;
 import org.nettwin.api.experiment.Study;
 import org.nettwin.api.experiment.Unit;
 import org.nettwin.api.experiment.UnitContext;
@@ -33,7 +34,6 @@ import org.nettwin.api.rl.EnvironmentSpec;
 import org.nettwin.api.rl.Policy;
 import org.nettwin.api.rl.TransitionRecorder;
 import org.nettwin.api.scenario.Scenario;
-import org.nettwin.api.scenario.ScenarioProvider;
 
 /**
  * One unit per seed: the scenario (seed {@code Seeds.derive(seed, "scenario")}, first reset
@@ -45,11 +45,11 @@ import org.nettwin.api.scenario.ScenarioProvider;
 final class CollectStudy implements Study {
 
     private final List<Long> seeds;
-    private final PluginUse<ScenarioProvider> scenario;
+    private final ScenarioUse scenario;
     private final PluginUse<AlgorithmProvider> behaviour;
     private final Config collect;
 
-    CollectStudy(List<Long> seeds, PluginUse<ScenarioProvider> scenario, PluginUse<AlgorithmProvider> behaviour, Config collect) {
+    CollectStudy(List<Long> seeds, ScenarioUse scenario, PluginUse<AlgorithmProvider> behaviour, Config collect) {
         this.seeds = seeds;
         this.scenario = scenario;
         this.behaviour = behaviour;
@@ -68,7 +68,7 @@ final class CollectStudy implements Study {
     @Override
     public UnitData run(Unit unit, UnitContext context) throws IOException {
         long seed = unit.seed();
-        try (Scenario s = scenario.service().create(scenario.config(), Seeds.derive(seed, "scenario"))) {
+        try (Scenario s = scenario.create(Seeds.derive(seed, "scenario"))) {
             EnvironmentSpec spec = EnvironmentSpec.of(s);
             List<Policy<?, ?>> policies = new ArrayList<>();
             if (behaviour.policy() != null) {

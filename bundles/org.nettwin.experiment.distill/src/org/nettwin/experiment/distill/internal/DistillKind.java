@@ -10,12 +10,12 @@ import org.nettwin.api.experiment.Checks;
 import org.nettwin.api.experiment.ExperimentKind;
 import org.nettwin.api.experiment.ExperimentPlan;
 import org.nettwin.api.experiment.PluginUse;
+import org.nettwin.api.experiment.ScenarioUse;
 import org.nettwin.api.experiment.Section;
 import org.nettwin.api.experiment.Sections;
 import org.nettwin.api.experiment.Study;
 import org.nettwin.api.rl.AlgorithmProvider;
 import org.nettwin.api.rl.EnvironmentSpec;
-import org.nettwin.api.scenario.ScenarioProvider;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -53,7 +53,7 @@ public final class DistillKind implements ExperimentKind {
 
     @Override
     public Study prepare(ExperimentPlan plan) {
-        PluginUse<ScenarioProvider> scenario = plan.plugin("scenario", ScenarioProvider.class);
+        ScenarioUse scenario = ScenarioUse.of(plan, true);
         PluginUse<AlgorithmProvider> teacher = plan.plugin("algorithm", AlgorithmProvider.class);
         PluginUse<Distiller> distiller = plan.plugin("distill", Distiller.class);
         Config settings = plan.settings("distill");
@@ -61,7 +61,7 @@ public final class DistillKind implements ExperimentKind {
         if (scenario == null || teacher == null || distiller == null || settings == null || budget == null) {
             return null;
         }
-        EnvironmentSpec spec = Checks.spec(plan, scenario, "scenario");
+        EnvironmentSpec spec = Checks.spec(plan, scenario.plugin(), "scenario");
         if (spec == null) {
             return null;
         }
@@ -69,7 +69,7 @@ public final class DistillKind implements ExperimentKind {
             plan.problem("scenario.id", "distill experiments need a single-agent scenario");
             return null;
         }
-        if (!Checks.fits(plan, teacher, "algorithm", spec, scenario.id()) || !Checks.savedPolicyLoads(plan, teacher, "algorithm", spec)) {
+        if (!scenario.check(plan, spec) || !Checks.fits(plan, teacher, "algorithm", spec, scenario.id()) || !Checks.savedPolicyLoads(plan, teacher, "algorithm", spec)) {
             return null;
         }
         return new DistillStudy(plan.seeds(), scenario, teacher, distiller, settings, budget);

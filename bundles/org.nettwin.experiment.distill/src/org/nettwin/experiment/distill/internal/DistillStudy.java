@@ -20,6 +20,7 @@ import org.nettwin.api.experiment.PluginUse;
 import org.nettwin.api.experiment.Report;
 import org.nettwin.api.experiment.ReportContext;
 import org.nettwin.api.experiment.Statistics;
+import org.nettwin.api.experiment.ScenarioUse;
 import org.nettwin.api.experiment.Study;
 import org.nettwin.api.experiment.Unit;
 import org.nettwin.api.experiment.UnitContext;
@@ -32,7 +33,6 @@ import org.nettwin.api.rl.Policy;
 import org.nettwin.api.rl.TransitionRecorder;
 import org.nettwin.api.run.TrainingListener;
 import org.nettwin.api.scenario.Scenario;
-import org.nettwin.api.scenario.ScenarioProvider;
 
 /**
  * One unit per seed: the teacher (trained on the scenario for {@code budget.steps}, or the saved
@@ -44,13 +44,13 @@ import org.nettwin.api.scenario.ScenarioProvider;
 final class DistillStudy implements Study {
 
     private final List<Long> seeds;
-    private final PluginUse<ScenarioProvider> scenario;
+    private final ScenarioUse scenario;
     private final PluginUse<AlgorithmProvider> teacher;
     private final PluginUse<Distiller> distiller;
     private final Config settings;
     private final Config budget;
 
-    DistillStudy(List<Long> seeds, PluginUse<ScenarioProvider> scenario, PluginUse<AlgorithmProvider> teacher, PluginUse<Distiller> distiller,
+    DistillStudy(List<Long> seeds, ScenarioUse scenario, PluginUse<AlgorithmProvider> teacher, PluginUse<Distiller> distiller,
             Config settings, Config budget) {
         this.seeds = seeds;
         this.scenario = scenario;
@@ -81,18 +81,22 @@ final class DistillStudy implements Study {
     @Override
     public UnitData run(Unit unit, UnitContext context) throws IOException {
         long seed = unit.seed();
-        try (Scenario train = scenario.service().create(scenario.config(), Seeds.derive(seed, "scenario"));
-                Scenario states = scenario.service().create(scenario.config(), Seeds.derive(seed, "scenario"));
-                Scenario eval = scenario.service().create(scenario.config(), Seeds.derive(seed, "scenario"))) {
+        try (Scenario train = scenario.create(Seeds.derive(seed, "scenario"));
+                Scenario states = scenario.create(Seeds.derive(seed, "scenario"));
+                Scenario eval = scenario.create(Seeds.derive(seed, "scenario"))) {
             EnvironmentSpec spec = EnvironmentSpec.of(train);
             Policy<?, ?> policy;
             long trained = 0;
             if (!trains()) {
                 policy = Checks.loadPolicy(teacher, spec);
             } else {
-                Algorithm agent = teacher.service().create(spec, teacher.config(), Seeds.derive(seed, "algorithm"));
-                trained = agent.learn(train, budget.getLong("steps"), context.trainingListener("teacher/", 0));
-                policy = agent.policy();
+                try (ScenarioUse.Learning learning = scenario.learning(Seeds.derive(seed, "scenario"),
+                        context.trainingListener("teacher/", 0))) {
+                    Algorithm agent = teacher.service().create(EnvironmentSpec.of(learning.scenario()), teacher.config(),
+                            Seeds.derive(seed, "algorithm"));
+                    trained = agent.learn(learning.scenario(), budget.getLong("steps"), learning.listener());
+                    policy = learning.deployable(agent.policy());
+                }
             }
             Map<String, String> meta = new LinkedHashMap<>();
             meta.put("scenario", scenario.id());

@@ -11,13 +11,13 @@ import org.nettwin.api.experiment.Checks;
 import org.nettwin.api.experiment.ExperimentKind;
 import org.nettwin.api.experiment.ExperimentPlan;
 import org.nettwin.api.experiment.PluginUse;
+import org.nettwin.api.experiment.ScenarioUse;
 import org.nettwin.api.experiment.Section;
 import org.nettwin.api.experiment.Sections;
 import org.nettwin.api.experiment.Study;
 import org.nettwin.api.rl.AlgorithmProvider;
 import org.nettwin.api.rl.EnvironmentSpec;
 import org.nettwin.api.rl.OfflineLearner;
-import org.nettwin.api.scenario.ScenarioProvider;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -59,7 +59,7 @@ public final class OfflineKind implements ExperimentKind {
 
     @Override
     public Study prepare(ExperimentPlan plan) {
-        PluginUse<ScenarioProvider> scenario = plan.plugin("scenario", ScenarioProvider.class);
+        ScenarioUse scenario = ScenarioUse.of(plan, false);
         PluginUse<AlgorithmProvider> algorithm = plan.plugin("algorithm", AlgorithmProvider.class);
         Config offline = plan.settings("offline");
         Config budget = plan.has("budget") ? plan.settings("budget") : BUDGET.schema().defaults();
@@ -90,7 +90,7 @@ public final class OfflineKind implements ExperimentKind {
         if (!plan.valid() || behaviour == null) {
             return null;
         }
-        EnvironmentSpec spec = Checks.spec(plan, scenario, "scenario");
+        EnvironmentSpec spec = Checks.spec(plan, scenario.plugin(), "scenario");
         if (spec == null) {
             return null;
         }

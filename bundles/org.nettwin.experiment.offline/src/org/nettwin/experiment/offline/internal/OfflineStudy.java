@@ -15,6 +15,7 @@ import org.nettwin.api.experiment.PluginUse;
 import org.nettwin.api.experiment.Report;
 import org.nettwin.api.experiment.ReportContext;
 import org.nettwin.api.experiment.Statistics;
+import org.nettwin.api.experiment.ScenarioUse;
 import org.nettwin.api.experiment.Study;
 import org.nettwin.api.experiment.Unit;
 import org.nettwin.api.experiment.UnitContext;
@@ -29,7 +30,6 @@ import org.nettwin.api.rl.Rollouts;
 import org.nettwin.api.rl.TransitionRecorder;
 import org.nettwin.api.run.TrainingListener;
 import org.nettwin.api.scenario.Scenario;
-import org.nettwin.api.scenario.ScenarioProvider;
 import org.nettwin.plot.LineChart;
 
 /**
@@ -43,14 +43,14 @@ final class OfflineStudy implements Study {
 
     private final String name;
     private final List<Long> seeds;
-    private final PluginUse<ScenarioProvider> scenario;
+    private final ScenarioUse scenario;
     private final PluginUse<AlgorithmProvider> algorithm;
     private final PluginUse<AlgorithmProvider> behaviour;
     private final Map<String, Config> variants;
     private final Config offline;
     private final Config budget;
 
-    OfflineStudy(String name, List<Long> seeds, PluginUse<ScenarioProvider> scenario, PluginUse<AlgorithmProvider> algorithm,
+    OfflineStudy(String name, List<Long> seeds, ScenarioUse scenario, PluginUse<AlgorithmProvider> algorithm,
             PluginUse<AlgorithmProvider> behaviour, Map<String, Config> variants, Config offline, Config budget) {
         this.name = name;
         this.seeds = seeds;
@@ -76,8 +76,8 @@ final class OfflineStudy implements Study {
         long seed = unit.seed();
         int evalEpisodes = budget.getInt("evalEpisodes");
         int maxSteps = budget.getInt("maxEpisodeSteps");
-        try (Scenario real = scenario.service().create(scenario.config(), Seeds.derive(seed, "scenario"));
-                Scenario eval = scenario.service().create(scenario.config(), Seeds.derive(seed, "scenario"))) {
+        try (Scenario real = scenario.create(Seeds.derive(seed, "scenario"));
+                Scenario eval = scenario.create(Seeds.derive(seed, "scenario"))) {
             EnvironmentSpec spec = EnvironmentSpec.of(real);
             long evalSeed = Seeds.derive(seed, "evaluation");
             TransitionDataset data;

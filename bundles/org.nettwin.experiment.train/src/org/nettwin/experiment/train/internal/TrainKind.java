@@ -8,12 +8,12 @@ import org.nettwin.api.experiment.Checks;
 import org.nettwin.api.experiment.ExperimentKind;
 import org.nettwin.api.experiment.ExperimentPlan;
 import org.nettwin.api.experiment.PluginUse;
+import org.nettwin.api.experiment.ScenarioUse;
 import org.nettwin.api.experiment.Section;
 import org.nettwin.api.experiment.Sections;
 import org.nettwin.api.experiment.Study;
 import org.nettwin.api.rl.AlgorithmProvider;
 import org.nettwin.api.rl.EnvironmentSpec;
-import org.nettwin.api.scenario.ScenarioProvider;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -41,14 +41,14 @@ public final class TrainKind implements ExperimentKind {
 
     @Override
     public Study prepare(ExperimentPlan plan) {
-        PluginUse<ScenarioProvider> scenario = plan.plugin("scenario", ScenarioProvider.class);
+        ScenarioUse scenario = ScenarioUse.of(plan, true);
         PluginUse<AlgorithmProvider> algorithm = plan.plugin("algorithm", AlgorithmProvider.class);
         Config budget = plan.settings("budget");
         if (scenario == null || algorithm == null || budget == null) {
             return null;
         }
-        EnvironmentSpec spec = Checks.spec(plan, scenario, "scenario");
-        if (spec == null || !Checks.fits(plan, algorithm, "algorithm", spec, scenario.id())) {
+        EnvironmentSpec spec = Checks.spec(plan, scenario.plugin(), "scenario");
+        if (spec == null || !scenario.check(plan, spec) || !Checks.fits(plan, algorithm, "algorithm", spec, scenario.id())) {
             return null;
         }
         return new TrainStudy(plan.name(), plan.seeds(), scenario, algorithm, budget);

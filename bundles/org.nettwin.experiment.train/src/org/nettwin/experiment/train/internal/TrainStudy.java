@@ -11,6 +11,7 @@ import org.nettwin.api.Seeds;
 import org.nettwin.api.config.Config;
 import org.nettwin.api.experiment.MetricRow;
 import org.nettwin.api.experiment.PluginUse;
+import org.nettwin.api.experiment.ScenarioUse;
 import org.nettwin.api.experiment.Report;
 import org.nettwin.api.experiment.ReportContext;
 import org.nettwin.api.experiment.Statistics;
@@ -22,9 +23,7 @@ import org.nettwin.api.experiment.UnitResult;
 import org.nettwin.api.rl.Algorithm;
 import org.nettwin.api.rl.AlgorithmProvider;
 import org.nettwin.api.rl.EnvironmentSpec;
-import org.nettwin.api.rl.Rollouts;
 import org.nettwin.api.scenario.Scenario;
-import org.nettwin.api.scenario.ScenarioProvider;
 import org.nettwin.plot.LineChart;
 import org.nettwin.plot.SeedCurves;
 
@@ -45,11 +44,11 @@ final class TrainStudy implements Study {
 
     private final String name;
     private final List<Long> seeds;
-    private final PluginUse<ScenarioProvider> scenario;
+    private final ScenarioUse scenario;
     private final PluginUse<AlgorithmProvider> algorithm;
     private final Config budget;
 
-    TrainStudy(String name, List<Long> seeds, PluginUse<ScenarioProvider> scenario, PluginUse<AlgorithmProvider> algorithm, Config budget) {
+    TrainStudy(String name, List<Long> seeds, ScenarioUse scenario, PluginUse<AlgorithmProvider> algorithm, Config budget) {
         this.name = name;
         this.seeds = seeds;
         this.scenario = scenario;
@@ -70,12 +69,12 @@ final class TrainStudy implements Study {
     public UnitData run(Unit unit, UnitContext context) {
         long seed = unit.seed();
         long scenarioSeed = Seeds.derive(seed, "scenario");
-        try (Scenario train = scenario.service().create(scenario.config(), scenarioSeed);
-                Scenario eval = scenario.service().create(scenario.config(), scenarioSeed)) {
-            Algorithm agent = algorithm.service().create(EnvironmentSpec.of(train), algorithm.config(), Seeds.derive(seed, "algorithm"));
-            long steps = agent.learn(train, budget.getLong("steps"), context.trainingListener("", 0));
+        try (ScenarioUse.Learning train = scenario.learning(scenarioSeed, context.trainingListener("", 0));
+                Scenario eval = scenario.create(scenarioSeed)) {
+            Algorithm agent = algorithm.service().create(EnvironmentSpec.of(train.scenario()), algorithm.config(), Seeds.derive(seed, "algorithm"));
+            long steps = agent.learn(train.scenario(), budget.getLong("steps"), train.listener());
             double evalReturn = context.cancelled() ? Double.NaN
-                    : Rollouts.meanReturn(eval, agent, budget.getInt("evalEpisodes"), Seeds.derive(seed, "evaluation"),
+                    : train.meanReturn(eval, agent, budget.getInt("evalEpisodes"), Seeds.derive(seed, "evaluation"),
                             budget.getInt("maxEpisodeSteps"));
             if (budget.getInt("evalEpisodes") > 0) {
                 context.metric(steps, "eval_return", evalReturn);

@@ -15,6 +15,7 @@ import org.nettwin.api.data.RecordingEnvironment;
 import org.nettwin.api.data.TransitionDataset;
 import org.nettwin.api.env.Environment;
 import org.nettwin.api.experiment.PluginUse;
+import org.nettwin.api.experiment.ScenarioUse;
 import org.nettwin.api.experiment.UnitContext;
 import org.nettwin.api.experiment.UnitData;
 import org.nettwin.api.rl.Algorithm;
@@ -28,7 +29,6 @@ import org.nettwin.api.rl.TransitionRecorder;
 import org.nettwin.api.run.EpisodeEvent;
 import org.nettwin.api.run.TrainingListener;
 import org.nettwin.api.scenario.Scenario;
-import org.nettwin.api.scenario.ScenarioProvider;
 import org.nettwin.api.twin.DigitalTwin;
 import org.nettwin.api.twin.TrajectoryPredictor;
 import org.nettwin.api.twin.TwinAccuracy;
@@ -55,13 +55,13 @@ final class TwinLoopArms {
     /** Steps of the twin-vs-real trajectory comparison. */
     static final int TRAJECTORY_STEPS = 50;
 
-    final PluginUse<ScenarioProvider> scenario;
+    final ScenarioUse scenario;
     final PluginUse<AlgorithmProvider> algorithm;
     final PluginUse<AlgorithmProvider> behaviour;
     final PluginUse<TwinBuilder> twin;
     private final TwinLoopSettings s;
 
-    TwinLoopArms(PluginUse<ScenarioProvider> scenario, PluginUse<AlgorithmProvider> algorithm, PluginUse<AlgorithmProvider> behaviour,
+    TwinLoopArms(ScenarioUse scenario, PluginUse<AlgorithmProvider> algorithm, PluginUse<AlgorithmProvider> behaviour,
             PluginUse<TwinBuilder> twin, TwinLoopSettings settings) {
         this.scenario = scenario;
         this.algorithm = algorithm;
@@ -71,7 +71,7 @@ final class TwinLoopArms {
     }
 
     private Scenario create(long seed) {
-        return scenario.service().create(scenario.config(), Seeds.derive(seed, "scenario"));
+        return scenario.create(Seeds.derive(seed, "scenario"));
     }
 
     UnitData vanilla(long seed, UnitContext context) {

@@ -10,6 +10,7 @@ import org.nettwin.api.experiment.Checks;
 import org.nettwin.api.experiment.ExperimentKind;
 import org.nettwin.api.experiment.ExperimentPlan;
 import org.nettwin.api.experiment.PluginUse;
+import org.nettwin.api.experiment.ScenarioUse;
 import org.nettwin.api.experiment.Section;
 import org.nettwin.api.experiment.Sections;
 import org.nettwin.api.experiment.Study;
@@ -18,7 +19,6 @@ import org.nettwin.api.rl.AlgorithmProvider;
 import org.nettwin.api.rl.Checkpointable;
 import org.nettwin.api.rl.EnvironmentSpec;
 import org.nettwin.api.rl.LossSurface;
-import org.nettwin.api.scenario.ScenarioProvider;
 import org.nettwin.api.twin.TwinBuilder;
 import org.osgi.service.component.annotations.Component;
 
@@ -74,7 +74,7 @@ public final class TwinLoopKind implements ExperimentKind {
 
     @Override
     public Study prepare(ExperimentPlan plan) {
-        PluginUse<ScenarioProvider> scenario = plan.plugin("scenario", ScenarioProvider.class);
+        ScenarioUse scenario = ScenarioUse.of(plan, false);
         PluginUse<AlgorithmProvider> algorithm = plan.plugin("algorithm", AlgorithmProvider.class);
         PluginUse<TwinBuilder> twin = plan.plugin("twin", TwinBuilder.class);
         Config loop = plan.settings("loop");
@@ -97,7 +97,7 @@ public final class TwinLoopKind implements ExperimentKind {
         if (behaviour == null || !plan.valid()) {
             return null;
         }
-        EnvironmentSpec spec = Checks.spec(plan, scenario, "scenario");
+        EnvironmentSpec spec = Checks.spec(plan, scenario.plugin(), "scenario");
         if (spec == null) {
             return null;
         }
