@@ -50,6 +50,11 @@ public record Experiment(Path file, String name, String description, String type
 
     /** @return a copy with a single seed */
     public Experiment withSeed(long seed) {
-        return new Experiment(file, name, description, type, List.of(seed), sections, locations);
+        return withSeeds(List.of(seed));
+    }
+
+    /** @return a copy with these seeds */
+    public Experiment withSeeds(List<Long> seeds) {
+        return new Experiment(file, name, description, type, List.copyOf(seeds), sections, locations);
     }
 }

@@ -37,4 +37,16 @@ public interface ExperimentRunner {
      * @throws IOException         if results cannot be written (nothing is left behind)
      */
     RunResult run(Experiment experiment, RunOptions options) throws IOException;
+
+    /**
+     * Continues a run that was killed before it finished (its claim and staging folder beside
+     * {@code folder}): the experiment as the run read it, units that finished kept, unfinished units
+     * from their last checkpoint or from the start. The result is the same as an uninterrupted run's,
+     * byte for byte.
+     *
+     * @throws ExperimentException if the experiment no longer validates, or the installed plugins are
+     *                             not the versions the run started with
+     * @throws IOException         if nothing unfinished claims {@code folder}, or its claimer still runs
+     */
+    RunResult resume(Path folder, RunOptions options) throws IOException;
 }

@@ -12,20 +12,28 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nettwin.api.Seeds;
+import org.nettwin.api.data.DatasetCheck;
 import org.nettwin.api.data.DatasetFormatException;
 import org.nettwin.api.data.TransitionBinary;
 import org.nettwin.api.data.TransitionCsv;
 import org.nettwin.api.data.TransitionDataset;
+import org.nettwin.api.data.TransitionFiles;
 import org.nettwin.api.io.BinaryFormats;
 import org.nettwin.api.io.FormatMismatchException;
 import org.nettwin.api.io.Identification;
+import org.nettwin.api.space.Box;
+import org.nettwin.api.space.Discrete;
 
 class TransitionFormatsTest {
 
@@ -209,5 +217,33 @@ class TransitionFormatsTest {
         ByteBuffer.wrap(length).putLong(8, -5);
         assertEquals("data.ntds: corrupt header (payload length -5)",
                 assertThrows(DatasetFormatException.class, () -> readBinary(length)).getMessage());
+    }
+
+    @Test
+    void aCsvCutAtARowBoundaryIsNoticedAndDatasetsAreCheckedAgainstTheirSpaces(@TempDir Path dir)
+            throws IOException {
+        TransitionDataset data = new TransitionDataset(2, 1, Map.of("scenario", "test/Line-v1"));
+        for (int i = 0; i < 5; i++) {
+            data.add(0, new double[] {i, 0.5}, new double[] {i % 3}, 1, new double[] {i + 1, 0.5}, false, false);
+        }
+        StringWriter csv = new StringWriter();
+        TransitionCsv.write(data, csv);
+        String text = csv.toString();
+        assertTrue(text.startsWith("# rows=5\n"), text);
+        String cut = text.substring(0, text.lastIndexOf('\n', text.length() - 2) + 1);
+        Path cutFile = Files.writeString(dir.resolve("cut.csv"), cut);
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> TransitionFiles.read(cutFile));
+        assertTrue(e.getMessage().contains("says it holds 5 transitions (# rows=) but has 4; it was cut short"), e.getMessage());
+
+        Path bad = Files.writeString(dir.resolve("bad.csv"), text.replace(",2.0,1.0,", ",1.0E300,1.0,"));
+        TransitionFiles.Loaded loaded = TransitionFiles.load(bad);
+        List<String> problems = DatasetCheck.problems(loaded.data(), new Box(2, 0, 10),
+                new Discrete(3), "test/Other-v1", loaded.where(), bad.toString(), 10);
+        assertTrue(problems.get(0).contains("recorded on test/Line-v1, the experiment's scenario is test/Other-v1"), problems.toString());
+        assertTrue(problems.get(1).startsWith(bad + ":6: action 1.0E300 is not in Discrete(3)"), problems.toString());
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(DatasetCheck.problems(loaded.data(), new Box(3, 0, 10), new Discrete(3),
+                null, loaded.where(), bad.toString(), 10).get(0).contains("do not fit"), "a dataset of the wrong shape is refused, located");
     }
 }

@@ -12,7 +12,8 @@ import java.util.Map;
  * CSV import and export of {@link TransitionDataset}s, so data from real networks can be brought
  * in and inspected in any tool.
  *
- * <p>Format: optional metadata lines {@code # key=value}, then a header
+ * <p>Format: optional metadata lines {@code # key=value} (the reserved {@code # rows=N}, written
+ * first, gives the number of transitions: a file cut short at a row boundary is refused), then a header
  * {@code episode,obs_0..obs_{n-1},act_0..act_{m-1},reward,next_0..next_{n-1},terminated,truncated}
  * (the number of {@code obs_}/{@code act_} columns gives the sizes), then one transition per line.
  * Booleans are {@code true/false} or {@code 1/0}. Numbers use {@code .} and are written so that
@@ -25,9 +26,16 @@ public final class TransitionCsv {
     private TransitionCsv() {
     }
 
-    /** Writes {@code data} as CSV. */
+    /** The reserved metadata key with the number of transitions, so a file cut at a row boundary is noticed. */
+    static final String ROWS = "rows";
+
+    /** Writes {@code data} as CSV, starting with {@code # rows=N}. */
     public static void write(TransitionDataset data, Writer out) throws IOException {
+        out.write("# " + ROWS + "=" + data.size() + "\n");
         for (Map.Entry<String, String> e : data.metadata().entrySet()) {
+            if (e.getKey().equals(ROWS)) {
+                continue;
+            }
             out.write("# " + escape(e.getKey()) + "=" + escape(e.getValue()) + "\n");
         }
         int n = data.observationSize();
@@ -71,7 +79,16 @@ public final class TransitionCsv {
      * @throws DatasetFormatException naming the source, line and column of the first problem
      */
     public static TransitionDataset read(BufferedReader in, String source) throws IOException {
+        return read(in, source, null);
+    }
+
+    /**
+     * Reads a dataset, recording the line of each transition in {@code lines} (if not null) for
+     * messages about its values.
+     */
+    static TransitionDataset read(BufferedReader in, String source, List<Integer> lines) throws IOException {
         Map<String, String> metadata = new LinkedHashMap<>();
+        Long declaredRows = null;
         String line;
         int lineNo = 0;
         String[] header = null;
@@ -82,7 +99,17 @@ public final class TransitionCsv {
                 if (eq < 0) {
                     throw new DatasetFormatException(source + ":" + lineNo + ": metadata line must be '# key=value'");
                 }
-                metadata.put(unescape(line.substring(1, eq).trim()), unescape(line.substring(eq + 1)));
+                String key = unescape(line.substring(1, eq).trim());
+                String value = unescape(line.substring(eq + 1));
+                if (key.equals(ROWS)) {
+                    try {
+                        declaredRows = Long.parseLong(value.trim());
+                    } catch (NumberFormatException e) {
+                        throw new DatasetFormatException(source + ":" + lineNo + ": '# rows=' must give a whole number, got '" + value + "'");
+                    }
+                } else {
+                    metadata.put(key, value);
+                }
             } else if (!line.isBlank()) {
                 header = line.split(",", -1);
                 break;
@@ -142,6 +169,13 @@ public final class TransitionCsv {
             boolean term = bool(f, c++, source, lineNo, expected);
             boolean trunc = bool(f, c, source, lineNo, expected);
             data.add(ep, o, a, r, x, term, trunc);
+            if (lines != null) {
+                lines.add(lineNo);
+            }
+        }
+        if (declaredRows != null && declaredRows != data.size()) {
+            throw new DatasetFormatException(source + ": the file says it holds " + declaredRows + " transitions (# rows=) but has "
+                    + data.size() + (data.size() < declaredRows ? "; it was cut short" : ""));
         }
         return data;
     }

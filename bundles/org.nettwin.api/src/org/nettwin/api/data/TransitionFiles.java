@@ -7,6 +7,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Reads a dataset file of either format, chosen by its name: {@code .csv} ({@link TransitionCsv})
@@ -16,6 +19,15 @@ import java.nio.file.Path;
  */
 public final class TransitionFiles {
 
+    /**
+     * A dataset read from a file, with where each transition is in it.
+     *
+     * @param data  the transitions
+     * @param where transition index → {@code FILE:LINE} (CSV) or {@code FILE: transition i} (binary)
+     */
+    public record Loaded(TransitionDataset data, IntFunction<String> where) {
+    }
+
     private TransitionFiles() {
     }
 
@@ -24,13 +36,20 @@ public final class TransitionFiles {
      * @throws IOException            if it cannot be read
      */
     public static TransitionDataset read(Path file) throws IOException {
+        return load(file).data();
+    }
+
+    /** As {@link #read}, keeping where each transition is, for messages about its values. */
+    public static Loaded load(Path file) throws IOException {
         if (file.getFileName().toString().endsWith(".csv")) {
+            List<Integer> lines = new ArrayList<>();
             try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                return TransitionCsv.read(in, file.toString());
+                TransitionDataset data = TransitionCsv.read(in, file.toString(), lines);
+                return new Loaded(data, i -> file + ":" + lines.get(i));
             }
         }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            return TransitionBinary.read(in, file.toString());
+            return new Loaded(TransitionBinary.read(in, file.toString()), i -> file + ": transition " + i);
         }
     }
 }

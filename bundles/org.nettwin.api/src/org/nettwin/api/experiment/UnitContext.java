@@ -32,6 +32,19 @@ public interface UnitContext {
     OutputStream file(String name) throws IOException;
 
     /**
+     * @return the state the unit saved with {@link #saveCheckpoint} before its run was killed, when
+     *         the run is resumed (its metric rows up to then are restored too); empty otherwise
+     */
+    java.util.Optional<byte[]> checkpoint();
+
+    /**
+     * Saves the unit's state so far, atomically with its metric rows so far: if the process dies, a
+     * resumed run starts this unit from here (through {@link #checkpoint()}) instead of from the
+     * beginning. The state must let the unit continue exactly as it would have — same bytes.
+     */
+    void saveCheckpoint(byte[] state) throws IOException;
+
+    /**
      * A listener for {@code Algorithm.learn} and recorders: each finished episode becomes rows
      * {@code PREFIX episode_return} and {@code PREFIX episode_length}, each metric a row
      * {@code PREFIX name}, at {@code offset +} the learner's step; progress is reported as

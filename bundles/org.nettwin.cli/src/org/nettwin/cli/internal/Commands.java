@@ -5,8 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.nettwin.api.NetTwinException;
+import org.nettwin.api.io.AtomicFolder;
 import org.nettwin.lab.Experiment;
 import org.nettwin.lab.ExperimentException;
 import org.nettwin.lab.ExperimentRunner;
@@ -41,7 +40,9 @@ final class Commands {
             usage: nettwin COMMAND [ARGS]
               list [--json]                               list installed plugins (and failed ones)
               run EXPERIMENT.json [--out DIR] [--seed N]  run an experiment; writes DIR atomically
+              run --resume DIR                            continue a run that was killed before it finished
               collect EXPERIMENT.json [--out DIR] [--seed N]  record a behaviour policy's transitions as datasets
+              clean [FOLDER]                              remove what runs killed before they finished left in FOLDER (default runs)
               demo [--quick] [--out DIR]                  vanilla vs DT-enhanced DRL on the slicing scenarios (examples/demo)
               serve [--plugins DIR]                       keep a runtime up: Gogo console + watched plugin folder
               bench [REGEX] [--json FILE]                 run the JMH benchmarks
@@ -140,58 +141,69 @@ final class Commands {
     private int execute(String command, String requiredType, List<String> args, PrintStream out, PrintStream err) {
         Path file = null;
         Path output = null;
+        Path resume = null;
         Long seed = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
                 case "--out" -> {
                     if (++i >= args.size()) {
-                        return usage(err, "--out needs a folder");
+                        return usage(err, command, "--out needs a folder");
                     }
                     output = Path.of(args.get(i));
                 }
+                case "--resume" -> {
+                    if (++i >= args.size() || !command.equals("run")) {
+                        return usage(err, command, command.equals("run") ? "--resume needs the run folder" : "--resume is for nettwin run");
+                    }
+                    resume = Path.of(args.get(i));
+                }
                 case "--seed" -> {
                     if (++i >= args.size()) {
-                        return usage(err, "--seed needs a whole number");
+                        return usage(err, command, "--seed needs a whole number");
                     }
                     try {
                         seed = Long.parseLong(args.get(i));
                     } catch (NumberFormatException e) {
-                        return usage(err, "--seed needs a whole number, got '" + args.get(i) + "'");
+                        return usage(err, command, "--seed needs a whole number, got '" + args.get(i) + "'");
                     }
                 }
                 default -> {
                     if (a.startsWith("--") || file != null) {
-                        return usage(err, "unexpected argument '" + a + "'");
+                        return usage(err, command, "unexpected argument '" + a + "'");
                     }
                     file = Path.of(a);
                 }
             }
         }
-        if (file == null) {
-            return usage(err, "run needs an experiment file");
+        if (resume != null && (file != null || output != null || seed != null)) {
+            return usage(err, command, "--resume DIR continues a run as it was started; give no file, --out or --seed with it");
+        }
+        if (file == null && resume == null) {
+            return usage(err, command, command + " needs an experiment file");
         }
         try {
-            Experiment experiment = runner.load(file);
-            if (requiredType != null && !experiment.type().equals(requiredType)) {
-                err.println(experiment.locate("type") + ": type: nettwin " + command + " needs an experiment of type \"" + requiredType
-                        + "\"; use nettwin run for other types");
-                return USAGE;
+            RunResult result;
+            if (resume != null) {
+                result = runner.resume(resume, new RunOptions(resume, err));
+            } else {
+                Experiment experiment = runner.load(file);
+                if (requiredType != null && !experiment.type().equals(requiredType)) {
+                    err.println(experiment.locate("type") + ": type: nettwin " + command + " needs an experiment of type \"" + requiredType
+                            + "\"; use nettwin run for other types");
+                    return USAGE;
+                }
+                if (seed != null) {
+                    experiment = experiment.withSeed(seed);
+                }
+                runner.validate(experiment);
+                if (output == null) {
+                    output = RunFolders.fresh(Path.of("runs"), experiment.name());
+                }
+                err.println("nettwin " + command + ": " + experiment.name() + ": a \"" + experiment.type() + "\" experiment, "
+                        + experiment.seeds().size() + " seed(s), into " + output);
+                result = runner.run(experiment, new RunOptions(output, err));
             }
-            if (seed != null) {
-                experiment = experiment.withSeed(seed);
-            }
-            if (output == null) {
-                output = Path.of("runs", experiment.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-            }
-            if (Files.exists(output)) {
-                err.println("nettwin " + command + ": output folder " + output + " already exists; choose another --out or remove it");
-                return USAGE;
-            }
-            runner.validate(experiment);
-            err.println("nettwin " + command + ": " + experiment.name() + ": a \"" + experiment.type() + "\" experiment, "
-                    + experiment.seeds().size() + " seed(s)");
-            RunResult result = runner.run(experiment, new RunOptions(output, err));
             result.lines().forEach(out::println);
             out.printf(Locale.ROOT, "results in %s%n", result.folder());
             return OK;
@@ -200,24 +212,60 @@ final class Commands {
                 err.println(p);
             }
             return USAGE;
-        } catch (NoSuchFileException e) {
-            err.println("nettwin " + command + ": no such file: " + e.getFile());
-            return USAGE;
-        } catch (IOException e) {
+        } catch (AtomicFolder.TakenException e) {
             err.println("nettwin " + command + ": " + e.getMessage());
+            return USAGE;
+        } catch (NoSuchFileException e) {
+            err.println("nettwin " + command + ": " + e.getFile() + ": " + (e.getReason() == null ? "no such file" : e.getReason()));
+            return USAGE;
+        } catch (java.nio.file.AccessDeniedException e) {
+            err.println("nettwin " + command + ": " + e.getFile() + ": permission denied");
+            return e.getFile() != null && file != null && Path.of(e.getFile()).equals(file) ? USAGE : FAILED;
+        } catch (IOException e) {
+            err.println("nettwin " + command + ": " + RunFolders.describe(e));
             return FAILED;
         } catch (NetTwinException e) {
             err.println("nettwin " + command + ": " + e.getMessage());
             return FAILED;
-        } catch (RuntimeException e) {
-            err.println("nettwin " + command + ": the run failed: " + e);
-            e.printStackTrace(err);
+        } catch (java.util.concurrent.CancellationException e) {
+            err.println("nettwin " + command + ": " + e.getMessage());
+            return FAILED;
+        } catch (OutOfMemoryError e) {
+            err.println("nettwin " + command + ": the run ran out of memory (" + e.getMessage() + "); nothing was written. Give the JVM more with "
+                    + "NETTWIN_JVM_OPTS=-Xmx8g (now at most " + java.lang.Runtime.getRuntime().maxMemory() / (1 << 20) + " MB), or make the "
+                    + "experiment smaller (replay capacity, agents, seeds run at once: -Dnettwin.threads=1)");
+            return FAILED;
+        } catch (RuntimeException | Error e) {
+            err.println("nettwin " + command + ": the run failed: " + RunFolders.describe(e));
+            if (Boolean.getBoolean("nettwin.trace") || !(e instanceof IllegalArgumentException || e instanceof IllegalStateException)) {
+                e.printStackTrace(err);
+            }
             return FAILED;
         }
     }
 
-    private static int usage(PrintStream err, String message) {
-        err.println("nettwin run: " + message + "\n" + USAGE_TEXT);
+    /** {@code clean [FOLDER]}: removes the claims and staging folders of runs that stopped before they finished. */
+    int clean(List<String> args, PrintStream out, PrintStream err) {
+        if (args.size() > 1 || (!args.isEmpty() && args.get(0).startsWith("--"))) {
+            return usage(err, "clean", "clean takes one folder (default runs)");
+        }
+        Path folder = Path.of(args.isEmpty() ? "runs" : args.get(0));
+        try {
+            List<AtomicFolder.Claim> stale = AtomicFolder.stale(folder);
+            for (AtomicFolder.Claim c : stale) {
+                c.clean();
+                out.println("removed the unfinished run " + c);
+            }
+            out.println(stale.isEmpty() ? "nothing to clean in " + folder : "removed " + stale.size() + " unfinished run(s) in " + folder);
+            return OK;
+        } catch (IOException e) {
+            err.println("nettwin clean: " + RunFolders.describe(e));
+            return FAILED;
+        }
+    }
+
+    private static int usage(PrintStream err, String command, String message) {
+        err.println("nettwin " + command + ": " + message + "\n" + USAGE_TEXT);
         return USAGE;
     }
 }

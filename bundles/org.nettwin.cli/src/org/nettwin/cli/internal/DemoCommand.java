@@ -5,8 +5,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -77,7 +75,12 @@ final class DemoCommand {
             return Commands.FAILED;
         }
         if (output == null) {
-            output = Path.of("runs", (quick ? "demo-quick-" : "demo-") + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            try {
+                output = RunFolders.fresh(Path.of("runs"), quick ? "demo-quick" : "demo");
+            } catch (IOException e) {
+                err.println("nettwin demo: " + RunFolders.describe(e));
+                return Commands.FAILED;
+            }
         }
         if (Files.exists(output)) {
             err.println("nettwin demo: output folder " + output + " already exists; choose another --out or remove it");
@@ -97,7 +100,7 @@ final class DemoCommand {
             err.println("nettwin demo: " + e.getMessage());
             return Commands.FAILED;
         }
-        try (AtomicFolder published = new AtomicFolder(output)) {
+        try (AtomicFolder published = AtomicFolder.claim(output)) {
             Path staging = published.staging();
             Map<String, Object> runs = new LinkedHashMap<>();
             for (Experiment e : experiments) {
@@ -114,8 +117,11 @@ final class DemoCommand {
             published.commit();
             out.println("results in " + output.toAbsolutePath().normalize());
             return Commands.OK;
-        } catch (IOException e) {
+        } catch (AtomicFolder.TakenException e) {
             err.println("nettwin demo: " + e.getMessage());
+            return Commands.USAGE;
+        } catch (IOException e) {
+            err.println("nettwin demo: " + RunFolders.describe(e));
             return Commands.FAILED;
         } catch (RuntimeException e) {
             err.println("nettwin demo: the run failed: " + e);

@@ -13,7 +13,7 @@ import org.osgi.service.component.annotations.Reference;
  * and {@code nettwin:run FILE [--out DIR] [--seed N]}.
  */
 @Component(service = GogoCommands.class, property = {"osgi.command.scope=nettwin", "osgi.command.function=list",
-        "osgi.command.function=run", "osgi.command.function=collect"})
+        "osgi.command.function=run", "osgi.command.function=collect", "osgi.command.function=clean"})
 public final class GogoCommands {
 
     private final Commands commands;
@@ -32,6 +32,11 @@ public final class GogoCommands {
     /** Records a behaviour policy's transitions (an experiment of type "collect"). */
     public void collect(String... args) {
         System.out.println("exit status " + commands.collect(List.of(args), System.out, System.out));
+    }
+
+    /** Removes what runs killed before they finished left in a folder. */
+    public void clean(String... args) {
+        System.out.println("exit status " + commands.clean(List.of(args), System.out, System.out));
     }
 
     /** Runs an experiment file. */

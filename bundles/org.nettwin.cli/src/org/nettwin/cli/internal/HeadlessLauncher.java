@@ -61,17 +61,27 @@ public final class HeadlessLauncher {
             List<String> args = List.of(environment.getNonFrameworkArgs());
             boolean serving = !args.isEmpty() && args.get(0).equals("serve");
             Path plugins = pluginFolder(args);
-            if (plugins != null) {
-                watchPlugins(plugins, serving);
+            if (serving && args.contains("--plugins") && plugins != null && !Files.isDirectory(plugins)) {
+                // a mistyped folder is not created silently: nothing would ever be found in it
+                System.err.println("nettwin serve: plugin folder " + plugins + " does not exist; create it or correct the path");
+                status = Commands.USAGE;
+            } else {
+                if (plugins != null) {
+                    watchPlugins(plugins, serving);
+                }
+                status = dispatch(args, System.out, System.err);
             }
-            status = dispatch(args, System.out, System.err);
         } catch (BundleException | java.io.IOException e) {
             System.err.println("nettwin: cannot load plugins: " + e.getMessage());
             status = Commands.FAILED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             status = Commands.FAILED;
-        } catch (RuntimeException | LinkageError e) {
+        } catch (OutOfMemoryError e) {
+            System.err.println("nettwin: out of memory (" + e.getMessage() + "); give the JVM more with NETTWIN_JVM_OPTS=-Xmx8g");
+            status = Commands.FAILED;
+        } catch (Throwable e) {
+            // an Error (or anything) must end the process with a message, never leave the framework up
             System.err.println("nettwin: internal error: " + e);
             e.printStackTrace();
             status = Commands.FAILED;
@@ -79,8 +89,30 @@ public final class HeadlessLauncher {
         if (status >= 0) {
             System.out.flush();
             System.err.flush();
-            System.exit(status);
+            exit(status);
         }
+    }
+
+    /** How long the framework may take to shut down after a command before the process is halted. */
+    static final long EXIT_GRACE_MS = 20_000;
+
+    /**
+     * Exits with {@code status}; a watchdog halts the JVM if shutting down hangs (a plugin thread or
+     * shutdown hook that never returns), so scripts and CI never wait for ever.
+     */
+    private static void exit(int status) {
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(EXIT_GRACE_MS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            System.err.println("nettwin: the runtime did not stop within " + EXIT_GRACE_MS / 1000 + " s; halting");
+            Runtime.getRuntime().halt(status == 0 ? Commands.FAILED : status);
+        }, "nettwin-exit-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        System.exit(status);
     }
 
     private void awaitFrameworkStarted() throws InterruptedException {
@@ -115,6 +147,7 @@ public final class HeadlessLauncher {
             case "list" -> commands.list(rest, out, err);
             case "run" -> commands.run(rest, out, err);
             case "collect" -> commands.collect(rest, out, err);
+            case "clean" -> commands.clean(rest, out, err);
             case "demo" -> commands.demo(rest, out, err);
             case "serve" -> serve(rest, err);
             case "help", "--help", "-h" -> {

@@ -14,6 +14,7 @@ import org.nettwin.api.experiment.Study;
 import org.nettwin.api.experiment.UnitResult;
 import org.nettwin.api.io.AtomicFolder;
 import org.nettwin.lab.Experiment;
+import org.nettwin.lab.ExperimentException;
 import org.nettwin.lab.ExperimentRunner;
 import org.nettwin.lab.PluginCatalog;
 import org.nettwin.lab.RunOptions;
@@ -60,46 +61,77 @@ public final class DefaultExperimentRunner implements ExperimentRunner {
     @Override
     public RunResult run(Experiment e, RunOptions options) throws IOException {
         long start = System.nanoTime();
-        try (ExperimentResolution r = ExperimentResolution.resolve(e, catalog); AtomicFolder folder = new AtomicFolder(options.output())) {
-            Thread cleanup = new Thread(() -> {
-                try {
-                    folder.close();
-                } catch (IOException ignored) {
-                    // best effort on interrupt: the hidden staging folder may remain
-                }
-            }, "nettwin-run-cleanup");
-            Runtime.getRuntime().addShutdownHook(cleanup);
-            try {
-                Study study = r.study();
-                Path dir = folder.staging();
-                List<UnitResult> results = new UnitExecutor(study, study.units(), dir, options).run();
-                MetricsCsv.write(dir.resolve("metrics.csv"), results);
-                Report report = study.report(results, new ReportContext() {
-                    @Override
-                    public Path folder() {
-                        return dir;
-                    }
+        try (ExperimentResolution r = ExperimentResolution.resolve(e, catalog); AtomicFolder folder = AtomicFolder.claim(options.output())) {
+            RunStore store = RunStore.create(folder.staging(), new RunStore.Source(e.file(), ExperimentReader.bytes(e.file()), e.seeds(),
+                    RunDescription.bundles(r)));
+            return execute(r, folder, store, options, start);
+        }
+    }
 
-                    @Override
-                    public double wallSeconds() {
-                        return (System.nanoTime() - start) / 1e9;
-                    }
-                });
-                Map<String, Object> summary = new LinkedHashMap<>();
-                summary.put("experiment", e.name());
-                summary.put("type", e.type());
-                summary.putAll(report.summary());
-                summary.putIfAbsent("wall_seconds", (System.nanoTime() - start) / 1e9);
-                writeJson(dir.resolve("summary.json"), summary);
-                writeJson(dir.resolve("experiment.json"), RunDescription.of(r, context));
-                folder.commit();
-                return new RunResult(options.output().toAbsolutePath().normalize(), summary, report.lines());
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(cleanup);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook is running or will run; nothing to undo
+    @Override
+    public RunResult resume(Path output, RunOptions options) throws IOException {
+        long start = System.nanoTime();
+        AtomicFolder.Claim claim = AtomicFolder.read(output).orElseThrow(() -> new java.nio.file.NoSuchFileException(output.toString(), null,
+                "no unfinished run claims this folder"));
+        // everything is checked before the claim is taken over: a refused resume leaves what the run wrote as it was
+        RunStore.Source source = RunStore.open(claim.staging()).source();
+        Experiment e = ExperimentReader.read(source.file(), source.content()).withSeeds(source.seeds());
+        try (ExperimentResolution r = ExperimentResolution.resolve(e, catalog)) {
+            Map<String, String> now = RunDescription.bundles(r);
+            if (!now.equals(source.bundles())) {
+                throw new ExperimentException(List.of(e.file() + ":1:1: the run started with the plugin bundles " + source.bundles()
+                        + "; this runtime has " + now + "; resume it with the same plugins"));
+            }
+            try (AtomicFolder folder = AtomicFolder.resume(output)) {
+                if (options.progress() != null) {
+                    options.progress().println("resuming " + output + " (" + e.name() + ")");
                 }
+                return execute(r, folder, RunStore.open(folder.staging()), options, start);
+            }
+        }
+    }
+
+    private RunResult execute(ExperimentResolution r, AtomicFolder folder, RunStore store, RunOptions options, long start) throws IOException {
+        Experiment e = r.experiment();
+        Thread cleanup = new Thread(() -> {
+            try {
+                folder.close();
+            } catch (IOException ignored) {
+                // best effort on interrupt: the hidden staging folder may remain (nettwin clean removes it)
+            }
+        }, "nettwin-run-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        try {
+            Study study = r.study();
+            Path dir = folder.staging();
+            List<UnitResult> results = new UnitExecutor(study, study.units(), dir, options, store).run();
+            MetricsCsv.write(dir.resolve("metrics.csv"), results);
+            Report report = study.report(results, new ReportContext() {
+                @Override
+                public Path folder() {
+                    return dir;
+                }
+
+                @Override
+                public double wallSeconds() {
+                    return (System.nanoTime() - start) / 1e9;
+                }
+            });
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("experiment", e.name());
+            summary.put("type", e.type());
+            summary.putAll(report.summary());
+            summary.putIfAbsent("wall_seconds", (System.nanoTime() - start) / 1e9);
+            writeJson(dir.resolve("summary.json"), summary);
+            writeJson(dir.resolve("experiment.json"), RunDescription.of(r, context));
+            store.delete();
+            folder.commit();
+            return new RunResult(folder.target(), summary, report.lines());
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or will run; nothing to undo
             }
         }
     }

@@ -51,9 +51,7 @@ final class LocatedJson {
                 throw new SyntaxException(where(p.currentTokenLocation()), "unexpected content after the top-level JSON value");
             }
         } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            String message = e.getOriginalMessage();
-            throw new SyntaxException(loc == null ? "1:1" : where(loc), "malformed JSON: " + message);
+            throw syntax(e);
         }
         return json;
     }
@@ -104,6 +102,38 @@ final class LocatedJson {
             }
             default -> throw new IllegalStateException("unexpected JSON token " + t);
         }
+    }
+
+    private static final java.util.regex.Pattern START = java.util.regex.Pattern.compile(
+            "expected close marker for (Object|Array) \\(start marker at .*?line: (\\d+), column: (\\d+)\\]\\)");
+
+    /**
+     * A syntax error in words for people: where the problem is (for a bracket never closed, where
+     * it was opened, not the end of the file), without the parser's internals (its source
+     * description, its feature names).
+     */
+    static SyntaxException syntax(JsonProcessingException e) {
+        JsonLocation loc = e.getLocation();
+        String where = loc == null ? "1:1" : where(loc);
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        java.util.regex.Matcher open = START.matcher(message);
+        if (message.startsWith("Unexpected end-of-input") && open.find()) {
+            String what = open.group(1).equals("Object") ? "the object '{'" : "the array '['";
+            return new SyntaxException(open.group(2) + ":" + open.group(3), "malformed JSON: " + what + " opened here is never closed "
+                    + "(the file ends at " + where + ")");
+        }
+        if (message.startsWith("Unexpected end-of-input")) {
+            return new SyntaxException(where, "malformed JSON: the file ends in the middle of a value");
+        }
+        if (message.contains("Non-standard token") || message.contains("ALLOW_NON_NUMERIC_NUMBERS")) {
+            return new SyntaxException(where, "malformed JSON: NaN and Infinity are not JSON numbers");
+        }
+        String clean = message.replaceAll("\\s*at \\[Source: [^\\]]*\\]", "")
+                .replaceAll("\\s*\\(?for (Object|Array) starting at \\[Source: [^\\]]*\\]\\)?", "")
+                .replaceAll("\\s*\\(?or (enable|disable) `?\\w+(\\.\\w+)*`?[^)]*\\)?", "")
+                .replaceAll("\\s*\\(code \\d+\\)", "")
+                .replaceAll("\\s+", " ").trim();
+        return new SyntaxException(where, "malformed JSON: " + clean);
     }
 
     static String where(JsonLocation loc) {

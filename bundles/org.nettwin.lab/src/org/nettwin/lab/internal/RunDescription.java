@@ -26,14 +26,8 @@ final class RunDescription {
     private RunDescription() {
     }
 
-    static Map<String, Object> of(ExperimentResolution r, BundleContext context) {
-        Experiment e = r.experiment();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", e.name());
-        m.put("description", e.description());
-        m.put("source", e.file().toAbsolutePath().normalize().toString());
-        m.put("type", e.type());
-        m.put("kind", Map.of("id", r.kind().entry().id(), "bundle", r.kind().entry().bundle(), "version", r.kind().entry().version()));
+    /** @return the symbolic names and versions of the API, the lab, the kind and every plugin the experiment uses */
+    static Map<String, String> bundles(ExperimentResolution r) {
         Map<String, String> bundles = new LinkedHashMap<>();
         for (Class<?> c : List.of(PluginUse.class, RunDescription.class)) {
             Bundle b = FrameworkUtil.getBundle(c);
@@ -42,6 +36,24 @@ final class RunDescription {
             }
         }
         bundles.put(r.kind().entry().bundle(), r.kind().entry().version());
+        for (PluginUse<?> use : r.plugins().values()) {
+            bundles.put(use.bundle(), use.version());
+        }
+        for (PluginUse<?> use : r.named().values()) {
+            bundles.put(use.bundle(), use.version());
+        }
+        return bundles;
+    }
+
+    static Map<String, Object> of(ExperimentResolution r, BundleContext context) {
+        Experiment e = r.experiment();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", e.name());
+        m.put("description", e.description());
+        m.put("source", e.file().toAbsolutePath().normalize().toString());
+        m.put("type", e.type());
+        m.put("kind", Map.of("id", r.kind().entry().id(), "bundle", r.kind().entry().bundle(), "version", r.kind().entry().version()));
+        Map<String, String> bundles = bundles(r);
         for (Section s : r.declared().values()) {
             if (s instanceof Section.Plugin) {
                 PluginUse<?> use = r.plugins().get(s.name());
@@ -60,13 +72,9 @@ final class RunDescription {
                     p.putAll(r.allSettings().get(s.name()).asMap());
                 }
                 m.put(s.name(), p);
-                bundles.put(use.bundle(), use.version());
             } else if (r.allSettings().containsKey(s.name())) {
                 m.put(s.name(), r.allSettings().get(s.name()).asMap());
             }
-        }
-        for (PluginUse<?> use : r.named().values()) {
-            bundles.put(use.bundle(), use.version());
         }
         m.put("seeds", e.seeds());
         m.putAll(r.study().resolved());

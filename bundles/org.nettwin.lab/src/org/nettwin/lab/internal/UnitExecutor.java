@@ -44,15 +44,21 @@ final class UnitExecutor {
     private final Path folder;
     private final RunOptions options;
     private final RunProgress progress;
+    private final RunStore store;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final Set<String> files = new HashSet<>();
 
-    UnitExecutor(Study study, List<Unit> units, Path folder, RunOptions options) {
+    /**
+     * @param store where finished units' results and unfinished units' checkpoints are kept (and, on a
+     *              resumed run, found)
+     */
+    UnitExecutor(Study study, List<Unit> units, Path folder, RunOptions options, RunStore store) {
         this.study = study;
         this.units = units;
         this.folder = folder;
         this.options = options;
         this.progress = new RunProgress(options.progress(), units, System::nanoTime);
+        this.store = store;
     }
 
     /** @return the configured number of threads: {@code nettwin.threads}, else the cores, at most 2 */
@@ -122,14 +128,20 @@ final class UnitExecutor {
             throw re;
         }
         if (t instanceof Error err) {
-            throw err;
+            throw err; // the command line turns it into a message and exit status 1
         }
         throw new IllegalStateException(t.getMessage(), t);
     }
 
     private UnitResult runUnit(Unit unit) throws Exception {
+        java.util.Optional<UnitResult> done = store.result(unit);
+        if (done.isPresent()) {
+            // finished before the run was killed: its saved result is what it computed
+            progress.finished(unit);
+            return done.get();
+        }
         long start = System.nanoTime();
-        Context context = new Context(unit);
+        Context context = new Context(unit, store.checkpoint(unit));
         options.listener().unitStarted(unit);
         try {
             UnitData data = study.run(unit, context);
@@ -139,8 +151,12 @@ final class UnitExecutor {
             // exactly what a unit run on another machine would deliver
             @SuppressWarnings("unchecked")
             Map<String, Object> tree = JSON.readValue(JSON.writeValueAsBytes(data.asMap()), Map.class);
+            UnitResult result = new UnitResult(unit, List.copyOf(context.rows), UnitData.of(tree), (System.nanoTime() - start) / 1e9);
+            if (!context.cancelled()) {
+                store.saveResult(result);
+            }
             progress.finished(unit);
-            return new UnitResult(unit, List.copyOf(context.rows), UnitData.of(tree), (System.nanoTime() - start) / 1e9);
+            return result;
         } catch (Throwable t) {
             failure.compareAndSet(null, t);
             throw t;
@@ -153,9 +169,22 @@ final class UnitExecutor {
     private final class Context implements UnitContext {
         private final Unit unit;
         private final List<MetricRow> rows = new ArrayList<>();
+        private final java.util.Optional<byte[]> checkpoint;
 
-        Context(Unit unit) {
+        Context(Unit unit, java.util.Optional<RunStore.Checkpoint> saved) {
             this.unit = unit;
+            saved.ifPresent(c -> rows.addAll(c.rows()));
+            this.checkpoint = saved.map(RunStore.Checkpoint::state);
+        }
+
+        @Override
+        public java.util.Optional<byte[]> checkpoint() {
+            return checkpoint;
+        }
+
+        @Override
+        public void saveCheckpoint(byte[] state) throws IOException {
+            store.saveCheckpoint(unit, rows, state);
         }
 
         @Override
@@ -189,7 +218,29 @@ final class UnitExecutor {
                     throw new IllegalArgumentException("unit " + unit.key() + ": the run already has a file '" + name + "'");
                 }
             }
-            return Files.newOutputStream(folder.resolve(name), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            // written beside, moved into place when closed: a unit killed while writing leaves no half file, and a
+            // resumed unit that writes it again replaces what an earlier attempt left
+            Path target = folder.resolve(name);
+            Path partial = folder.resolve("." + name + ".writing");
+            return new java.io.FilterOutputStream(Files.newOutputStream(partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE)) {
+                private boolean closed;
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    if (!closed) {
+                        closed = true;
+                        super.close();
+                        Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    }
+                }
+            };
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.nettwin.experiment.offline.internal;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +9,9 @@ import java.util.Map;
 import org.nettwin.api.PluginDescriptor;
 import org.nettwin.api.config.Config;
 import org.nettwin.api.config.ConfigSchema;
+import org.nettwin.api.data.DatasetCheck;
+import org.nettwin.api.data.TransitionDataset;
+import org.nettwin.api.data.TransitionFiles;
 import org.nettwin.api.experiment.Checks;
 import org.nettwin.api.experiment.ExperimentKind;
 import org.nettwin.api.experiment.ExperimentPlan;
@@ -105,6 +110,23 @@ public final class OfflineKind implements ExperimentKind {
         if (algorithm.service().create(spec, variants.values().iterator().next(), 0).capability(OfflineLearner.class).isEmpty()) {
             plan.problem("algorithm.id", algorithm.id() + " cannot learn from a dataset alone (it is not an OfflineLearner)");
         }
-        return plan.valid() ? new OfflineStudy(plan.name(), plan.seeds(), scenario, algorithm, behaviour, variants, offline, budget) : null;
+        TransitionDataset dataset = offline.has("dataset") ? dataset(plan, offline.getPath("dataset"), spec, scenario.id()) : null;
+        return plan.valid() ? new OfflineStudy(plan.name(), plan.seeds(), scenario, algorithm, behaviour, variants, offline, budget, dataset)
+                : null;
+    }
+
+    /** Reads the dataset once and checks every transition against the scenario's spaces, before anything learns. */
+    private static TransitionDataset dataset(ExperimentPlan plan, Path file, EnvironmentSpec spec, String scenario) {
+        TransitionFiles.Loaded loaded;
+        try {
+            loaded = TransitionFiles.load(file);
+        } catch (IOException e) {
+            plan.problem("offline.dataset", e.getMessage());
+            return null;
+        }
+        List<String> problems = DatasetCheck.problems(loaded.data(), spec.observationSpace(), spec.actionSpace(), scenario, loaded.where(),
+                file.toString(), 20);
+        problems.forEach(p -> plan.problem("offline.dataset", p));
+        return problems.isEmpty() ? loaded.data() : null;
     }
 }

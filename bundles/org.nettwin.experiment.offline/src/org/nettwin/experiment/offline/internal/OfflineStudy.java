@@ -10,7 +10,6 @@ import java.util.Map;
 import org.nettwin.api.Seeds;
 import org.nettwin.api.config.Config;
 import org.nettwin.api.data.TransitionDataset;
-import org.nettwin.api.data.TransitionFiles;
 import org.nettwin.api.experiment.PluginUse;
 import org.nettwin.api.experiment.Report;
 import org.nettwin.api.experiment.ReportContext;
@@ -49,9 +48,12 @@ final class OfflineStudy implements Study {
     private final Map<String, Config> variants;
     private final Config offline;
     private final Config budget;
+    /** The checked dataset file, read once and shared by every unit (read only), or null to record one per seed. */
+    private final TransitionDataset dataset;
 
     OfflineStudy(String name, List<Long> seeds, ScenarioUse scenario, PluginUse<AlgorithmProvider> algorithm,
-            PluginUse<AlgorithmProvider> behaviour, Map<String, Config> variants, Config offline, Config budget) {
+            PluginUse<AlgorithmProvider> behaviour, Map<String, Config> variants, Config offline, Config budget, TransitionDataset dataset) {
+        this.dataset = dataset;
         this.name = name;
         this.seeds = seeds;
         this.scenario = scenario;
@@ -82,8 +84,8 @@ final class OfflineStudy implements Study {
             long evalSeed = Seeds.derive(seed, "evaluation");
             TransitionDataset data;
             double behaviourReturn = Double.NaN;
-            if (offline.has("dataset")) {
-                data = TransitionFiles.read(offline.getPath("dataset"));
+            if (dataset != null) {
+                data = dataset;
             } else {
                 boolean stochastic = offline.getBoolean("stochastic");
                 Policy<?, ?> policy = behaviour.service().create(spec, behaviour.config(), Seeds.derive(seed, "behaviour")).policy();
@@ -97,11 +99,6 @@ final class OfflineStudy implements Study {
                 behaviourReturn = Rollouts.meanReturn(((Scenario.Single) eval).environment(), policy, evalEpisodes, evalSeed, maxSteps,
                         stochastic ? Seeds.generator(Seeds.derive(seed, "behaviour-evaluation")) : null);
                 context.metric(0, "behaviour/eval_return", behaviourReturn);
-            }
-            if (data.observationSize() != spec.observationSpace().encodedSize() || data.actionSize() != spec.actionSpace().encodedSize()) {
-                throw new IllegalArgumentException("offline.dataset: transitions of " + data.observationSize() + " + " + data.actionSize()
-                        + " values do not fit " + scenario.id() + " (" + spec.observationSpace().encodedSize() + " + "
-                        + spec.actionSpace().encodedSize() + ")");
             }
             long updates = offline.getLong("updates");
             int evaluations = offline.getInt("evaluations");
@@ -191,7 +188,7 @@ final class OfflineStudy implements Study {
             chart.horizontalLine("behaviour policy (" + behaviour.id() + ")", mean);
             lines.add(String.format(Locale.ROOT, "behaviour %s: %.4f", behaviour.id(), mean));
         }
-        m.put("transitions_per_seed", results.stream().map(r -> r.data().getLong("transitions")).toList());
+        m.put("transitions_read_per_seed", results.stream().map(r -> r.data().getLong("transitions")).toList());
         chart.writePng(context.folder().resolve("offline.png"), 960, 600);
         return new Report(m, lines);
     }
