@@ -55,7 +55,7 @@ public class TwinBenchmarks {
         public void setUp() {
             DriftEnvironment env = TwinExercise.environment();
             SequenceTwinBuilder b = builder(builder);
-            twin = b.build(EnvironmentSpec.of(env), Recorder.random(env, 5_000, 1), b.configSchema().validate(Map.of("epochs", 5), ""), 1,
+            twin = b.build(EnvironmentSpec.of(env), Recorder.random(env, 5_000, 1), TwinExercise.settings(Map.of("epochs", 5)), 1,
                     TrainingListener.NONE);
             twin.reset(2);
         }
@@ -95,6 +95,6 @@ public class TwinBenchmarks {
     @Measurement(iterations = 1)
     public SequenceTwin train100k(Training s) {
         SequenceTwinBuilder b = builder(s.builder);
-        return b.build(EnvironmentSpec.of(TwinExercise.environment()), s.data, b.configSchema().defaults(), 4, TrainingListener.NONE);
+        return b.build(EnvironmentSpec.of(TwinExercise.environment()), s.data, TwinExercise.settings(Map.of()), 4, TrainingListener.NONE);
     }
 }

@@ -3,6 +3,7 @@ package org.nettwin.api.rl;
 import java.util.List;
 
 import org.nettwin.api.config.Config;
+import org.nettwin.api.config.ConfigException;
 import org.nettwin.api.config.ConfigSchema;
 
 /**
@@ -45,6 +46,36 @@ public record Schedule(Shape shape, double start, double end, long steps) {
         }
         double f = Math.min(1.0, Math.max(0.0, (double) step / steps));
         return shape == Shape.LINEAR ? start + f * (end - start) : start * Math.pow(end / start, f);
+    }
+
+    /**
+     * The schedule of four components of a configuration record (see
+     * {@link org.nettwin.api.config.Param}): {@code PREFIXSchedule} ({@code constant}, {@code linear}
+     * or {@code exponential}), {@code PREFIXStart}, {@code PREFIXEnd} and {@code PREFIXSteps}, so
+     * every algorithm names and reads its schedules alike. Call it from the record's compact
+     * constructor: an endpoint the shape cannot take is then a located error of the experiment file.
+     *
+     * @throws ConfigException at {@code PREFIXStart} or {@code PREFIXEnd} for an exponential
+     *                         schedule with an endpoint that is not positive, at {@code PREFIXSteps}
+     *                         for fewer than one step, at {@code PREFIXSchedule} for another shape
+     */
+    public static Schedule of(String prefix, String shape, double start, double end, long steps) {
+        Shape s;
+        try {
+            s = Shape.valueOf(shape.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(prefix + "Schedule", "is '" + shape + "'; allowed: constant, linear, exponential");
+        }
+        if (steps < 1) {
+            throw new ConfigException(prefix + "Steps", "must be at least 1, got " + steps);
+        }
+        if (s == Shape.EXPONENTIAL && !(start > 0)) {
+            throw new ConfigException(prefix + "Start", "an exponential schedule needs a positive start, got " + start);
+        }
+        if (s == Shape.EXPONENTIAL && !(end > 0)) {
+            throw new ConfigException(prefix + "End", "an exponential schedule needs a positive end, got " + end);
+        }
+        return new Schedule(s, start, end, steps);
     }
 
     /**

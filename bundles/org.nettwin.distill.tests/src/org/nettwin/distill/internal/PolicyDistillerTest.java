@@ -226,4 +226,15 @@ class PolicyDistillerTest {
 
         assertThrows(RuntimeException.class, () -> config(Map.of("hidden", List.of(0))), "hidden units must be positive");
     }
+
+    @Test
+    void theConfigurationRecordKeepsTheNamesAndDefaults() {
+        assertEquals(List.of("hidden", "activation", "epochs", "batchSize", "learningRate", "validationFraction"),
+                List.copyOf(distiller.configSchema().parameters().keySet()));
+        assertEquals(new DistillConfig(List.of(16), "relu", 40, 64, 3e-3, 0.2), config(Map.of()).as(DistillConfig.class));
+        assertEquals(org.nettwin.nn.Activation.TANH, config(Map.of("activation", "tanh")).as(DistillConfig.class).hiddenActivation());
+        var e = assertThrows(org.nettwin.api.config.ConfigException.class,
+                () -> distiller.configSchema().validate(Map.of("activation", "sigmoid"), "distill.config"));
+        assertEquals("distill.config.activation", e.problems().get(0).path(), e.getMessage());
+    }
 }

@@ -1,6 +1,5 @@
 package org.nettwin.distill.internal;
 
-import java.util.List;
 import java.util.Objects;
 
 import org.nettwin.api.PluginDescriptor;
@@ -14,7 +13,6 @@ import org.nettwin.api.distill.Distiller;
 import org.nettwin.api.rl.Policy;
 import org.nettwin.api.run.TrainingListener;
 import org.nettwin.api.space.Space;
-import org.nettwin.nn.Activation;
 import org.nettwin.nn.Adam;
 import org.nettwin.nn.Mlp;
 import org.osgi.service.component.annotations.Component;
@@ -32,14 +30,7 @@ public final class PolicyDistiller implements Distiller {
 
     static final String ID = "distill/policy";
 
-    private static final ConfigSchema SCHEMA = ConfigSchema.builder()
-            .intListParam("hidden", List.of(16), 1, 4096, "units of the student's hidden layers")
-            .choiceParam("activation", "relu", List.of("relu", "tanh"), "activation of the hidden layers")
-            .intParam("epochs", 40, 1, 100_000, "passes over the training states")
-            .intParam("batchSize", 64, 1, 4096, "states per Adam step")
-            .doubleParam("learningRate", 3e-3, 1e-7, 1.0, "Adam step size")
-            .doubleParam("validationFraction", 0.2, 0.0, 0.9, "share of the states held out to choose the best epoch")
-            .build();
+    private static final ConfigSchema SCHEMA = ConfigSchema.of(DistillConfig.class);
 
     @Override
     public PluginDescriptor descriptor() {
@@ -69,9 +60,9 @@ public final class PolicyDistiller implements Distiller {
                     + "observation space " + obs.describe() + " encodes to " + obs.encodedSize());
         }
         StudentHead head = StudentHead.of(act);
-        Settings s = Settings.from(config);
+        DistillConfig s = config.as(DistillConfig.class);
         int n = states.size();
-        int validation = (int) Math.floor(n * s.validationFraction);
+        int validation = (int) Math.floor(n * s.validationFraction());
         int training = n - validation; // >= 1: the fraction is at most 0.9 and rounds down
 
         // query the teacher once per state: inputs (flattened) and targets, in a seeded random order
@@ -94,14 +85,14 @@ public final class PolicyDistiller implements Distiller {
             head.target(a, t, r * width);
         }
 
-        int batch = Math.min(s.batchSize, training);
+        int batch = Math.min(s.batchSize(), training);
         Mlp.Builder b = Mlp.builder(inputs).maxBatch(batch);
-        for (int h : s.hidden) {
-            b.dense(h, s.activation);
+        for (int h : s.hidden()) {
+            b.dense(h, s.hiddenActivation());
         }
         Mlp student = b.dense(head.outputs(), head.outputActivation()).build(Seeds.derive(seed, "distill-student"));
         Trainer trainer = new Trainer(student, head, x, t, inputs, width, batch);
-        Adam adam = Adam.of(student, s.learningRate);
+        Adam adam = Adam.of(student, s.learningRate());
         SeededRandom shuffle = Seeds.generator(Seeds.derive(seed, "distill-shuffle"));
         int[] trainRows = new int[training];
         for (int i = 0; i < training; i++) {
@@ -109,7 +100,7 @@ public final class PolicyDistiller implements Distiller {
         }
         double[] best = student.parameters().clone();
         double bestValidation = Double.POSITIVE_INFINITY;
-        for (int epoch = 1; epoch <= s.epochs && !events.isCancelled(); epoch++) {
+        for (int epoch = 1; epoch <= s.epochs() && !events.isCancelled(); epoch++) {
             shuffleInPlace(trainRows, shuffle);
             double trainLoss = 0;
             for (int from = 0; from < training; from += batch) {
@@ -125,7 +116,7 @@ public final class PolicyDistiller implements Distiller {
                     System.arraycopy(student.parameters(), 0, best, 0, best.length);
                 }
             }
-            events.onProgress(epoch, s.epochs);
+            events.onProgress(epoch, s.epochs());
         }
         if (validation > 0) {
             student.setParameters(best);
@@ -150,14 +141,6 @@ public final class PolicyDistiller implements Distiller {
             int tmp = a[i];
             a[i] = a[j];
             a[j] = tmp;
-        }
-    }
-
-    /** The validated settings. */
-    record Settings(int[] hidden, Activation activation, int epochs, int batchSize, double learningRate, double validationFraction) {
-        static Settings from(Config c) {
-            return new Settings(c.getInts("hidden"), "tanh".equals(c.getString("activation")) ? Activation.TANH : Activation.RELU,
-                    c.getInt("epochs"), c.getInt("batchSize"), c.getDouble("learningRate"), c.getDouble("validationFraction"));
         }
     }
 

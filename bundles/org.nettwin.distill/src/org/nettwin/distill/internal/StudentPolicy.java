@@ -8,8 +8,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 import org.nettwin.api.io.BinaryFormats;
+import org.nettwin.api.rl.BasePolicy;
 import org.nettwin.api.rl.PolicyHeader;
-import org.nettwin.api.rl.Policy;
 import org.nettwin.api.space.Space;
 import org.nettwin.nn.Mlp;
 import org.nettwin.nn.NetworkFormat;
@@ -25,18 +25,15 @@ import org.nettwin.nn.NetworkFormat;
  * network in {@link NetworkFormat} (checksummed, no optimizer state). Version 1 had the same layout
  * under the dataset's magic {@code NTDS}; such files are refused as datasets.
  */
-public final class StudentPolicy implements Policy<Object, Object> {
+public final class StudentPolicy extends BasePolicy<Object, Object> {
 
-    private final Space<Object> observations;
-    private final Space<Object> actions;
     private final StudentHead head;
     private final Mlp network;
     private final double[] input;
 
     @SuppressWarnings("unchecked")
     StudentPolicy(Space<?> observations, Space<?> actions, StudentHead head, Mlp network) {
-        this.observations = (Space<Object>) observations;
-        this.actions = (Space<Object>) actions;
+        super((Space<Object>) observations, (Space<Object>) actions);
         this.head = head;
         this.network = network;
         this.input = new double[observations.flatSize()];
@@ -47,18 +44,8 @@ public final class StudentPolicy implements Policy<Object, Object> {
     }
 
     @Override
-    public Space<Object> observationSpace() {
-        return observations;
-    }
-
-    @Override
-    public Space<Object> actionSpace() {
-        return actions;
-    }
-
-    @Override
     public Object act(Object observation) {
-        observations.flatten(observation, input, 0);
+        observationSpace().flatten(observation, input, 0);
         return head.action(network.predict(input));
     }
 
@@ -70,7 +57,7 @@ public final class StudentPolicy implements Policy<Object, Object> {
     @Override
     public void save(OutputStream out) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
-        PolicyHeader.write(d, BinaryFormats.STUDENT_POLICY, observations, actions);
+        PolicyHeader.write(d, BinaryFormats.STUDENT_POLICY, observationSpace(), actionSpace());
         d.writeByte(head.code());
         d.flush();
         NetworkFormat.write(network, out);

@@ -14,6 +14,9 @@ import org.nettwin.api.space.Space;
 import org.nettwin.api.twin.DigitalTwin;
 import org.nettwin.api.twin.TrajectoryPredictor;
 import org.nettwin.api.twin.TwinAccuracy;
+import org.nettwin.twin.sequence.internal.SequenceData;
+import org.nettwin.twin.sequence.internal.SequenceTrainer;
+import org.nettwin.twin.sequence.internal.StepEncoding;
 
 /**
  * A digital twin made of two window models (paper 000: a state-transition model and a reward
@@ -27,6 +30,7 @@ import org.nettwin.api.twin.TwinAccuracy;
  * window; terminations are predicted only when the data had some (else the twin never
  * terminates); episodes are truncated after {@code episodeLength} steps.</li>
  * </ul>
+ * Its observation features have the real environment's names, so its accuracy reports do too.
  * Stepping allocates nothing beyond what the model library does.
  *
  * @since 0.1
@@ -52,9 +56,9 @@ public final class SequenceTwin extends BaseEnvironment<double[], Object> implem
     private int t;
     private int calibrations;
 
-    SequenceTwin(String id, StepEncoding encoding, SequenceModel stateModel, SequenceModel rewardModel, SequenceData data, TwinSettings settings,
-            int episodeLength, long seed) {
-        super(id, 0, encoding.observationSpace());
+    SequenceTwin(String id, StepEncoding encoding, List<String> features, SequenceModel stateModel, SequenceModel rewardModel, SequenceData data,
+            TwinSettings settings, int episodeLength, long seed) {
+        super(id, encoding.observationSpace(), encoding.actionSpace(), List.of(), features);
         this.id = id;
         this.encoding = encoding;
         this.stateModel = stateModel;
@@ -76,9 +80,11 @@ public final class SequenceTwin extends BaseEnvironment<double[], Object> implem
      * models with early stopping and reports their losses to {@code listener} (metrics
      * {@code twin_state_*}, {@code twin_reward_*}, then {@code twin_transitions},
      * {@code twin_episode_length}).
+     *
+     * @param features the real environment's name of each observation coordinate ({@code EnvironmentSpec.observationFeatures()})
      */
-    public static SequenceTwin build(String id, Box observations, Space<Object> actions, TransitionDataset data, TwinSettings settings,
-            SequenceModel.Factory models, long seed, TrainingListener listener) {
+    public static SequenceTwin build(String id, Box observations, List<String> features, Space<Object> actions, TransitionDataset data,
+            TwinSettings settings, SequenceModel.Factory models, long seed, TrainingListener listener) {
         if (data.size() == 0) {
             throw new IllegalArgumentException(id + " needs a non-empty dataset");
         }
@@ -97,7 +103,7 @@ public final class SequenceTwin extends BaseEnvironment<double[], Object> implem
         int length = settings.episodeLength() > 0 ? settings.episodeLength() : medianEpisodeLength(data);
         listener.onMetric(0, "twin_transitions", data.size());
         listener.onMetric(0, "twin_episode_length", length);
-        return new SequenceTwin(id, encoding, state, reward, samples, settings, length, seed);
+        return new SequenceTwin(id, encoding, features, state, reward, samples, settings, length, seed);
     }
 
     /** @return the median length of the data's episodes (at least 1) */
@@ -117,14 +123,10 @@ public final class SequenceTwin extends BaseEnvironment<double[], Object> implem
         return Math.max(1, lengths.get(lengths.size() / 2));
     }
 
+    /** @return the observation box (given to the base class once, typed here) */
     @Override
     public Box observationSpace() {
-        return encoding.observationSpace();
-    }
-
-    @Override
-    public Space<Object> actionSpace() {
-        return encoding.actionSpace();
+        return (Box) super.observationSpace();
     }
 
     /** @return the episode truncation length */
@@ -259,11 +261,7 @@ public final class SequenceTwin extends BaseEnvironment<double[], Object> implem
         } else {
             java.util.Arrays.fill(rollout, Double.NaN);
         }
-        List<String> names = new ArrayList<>();
-        for (int f = 0; f < d; f++) {
-            names.add("obs_" + f);
-        }
-        return new TwinAccuracy(names, oneStep, rollout, n == 0 ? 0 : Math.sqrt(rewardSquared / n), n);
+        return new TwinAccuracy(observationFeatures(), oneStep, rollout, n == 0 ? 0 : Math.sqrt(rewardSquared / n), n);
     }
 
     /**

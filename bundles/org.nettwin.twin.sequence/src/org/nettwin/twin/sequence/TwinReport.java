@@ -16,7 +16,7 @@ import org.nettwin.plot.LineChart;
  * <ul>
  * <li>{@code twin-accuracy.json}: {@code {"samples", "reward_rmse", "mean_one_step_rmse",
  * "one_step_rmse": {feature: value}, "rollout_rmse": [h=1, h=2, ...]}};</li>
- * <li>{@code twin-accuracy.csv}: {@code kind,name,value} rows ({@code one_step,obs_0,…},
+ * <li>{@code twin-accuracy.csv}: {@code kind,name,value} rows ({@code one_step,FEATURE,…},
  * {@code rollout,1,…}, {@code reward,reward,…});</li>
  * <li>{@code twin-trajectory.csv}: {@code step,feature,real,twin}, a twin and a real trajectory from
  * the same start with the same actions ({@link SequenceTwin#compare}), and its plots

@@ -8,8 +8,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 import org.nettwin.api.io.BinaryFormats;
+import org.nettwin.api.rl.BasePolicy;
 import org.nettwin.api.rl.PolicyHeader;
-import org.nettwin.api.rl.Policy;
 import org.nettwin.api.space.Space;
 
 /**
@@ -22,16 +22,13 @@ import org.nettwin.api.space.Space;
  * int magic {@code "NTSE"}, int version 1, UTF observation space, UTF action space, int agent
  * index, double normalised price.
  */
-final class EquilibriumPricePolicy implements Policy<double[], double[]> {
+final class EquilibriumPricePolicy extends BasePolicy<double[], double[]> {
 
-    private final Space<double[]> observations;
-    private final Space<double[]> actions;
     private final int agent;
     private final double[] action = {Double.NaN};
 
     EquilibriumPricePolicy(Space<double[]> observations, Space<double[]> actions, int agent) {
-        this.observations = observations;
-        this.actions = actions;
+        super(observations, actions);
         this.agent = agent;
     }
 
@@ -43,16 +40,6 @@ final class EquilibriumPricePolicy implements Policy<double[], double[]> {
     /** @return the live action array (the learning loop hands it to the environment without copying) */
     double[] action() {
         return action;
-    }
-
-    @Override
-    public Space<double[]> observationSpace() {
-        return observations;
-    }
-
-    @Override
-    public Space<double[]> actionSpace() {
-        return actions;
     }
 
     @Override
@@ -72,7 +59,7 @@ final class EquilibriumPricePolicy implements Policy<double[], double[]> {
     @Override
     public void save(OutputStream out) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
-        PolicyHeader.write(d, BinaryFormats.STACKELBERG_POLICY, observations, actions);
+        PolicyHeader.write(d, BinaryFormats.STACKELBERG_POLICY, observationSpace(), actionSpace());
         d.writeInt(agent);
         d.writeDouble(action[0]);
         d.flush();

@@ -5,9 +5,10 @@ import java.io.InputStream;
 import java.util.Optional;
 
 import org.nettwin.api.PluginDescriptor;
-import org.nettwin.api.config.Config;
+import org.nettwin.api.config.NoConfig;
 import org.nettwin.api.rl.Algorithm;
 import org.nettwin.api.rl.AlgorithmProvider;
+import org.nettwin.api.rl.BaseAlgorithmProvider;
 import org.nettwin.api.rl.EnvironmentSpec;
 import org.nettwin.api.rl.Policy;
 import org.nettwin.api.space.Box;
@@ -20,22 +21,23 @@ import org.osgi.service.component.annotations.Component;
  * measured against; it refuses every other scenario.
  */
 @Component(service = AlgorithmProvider.class, property = "nettwin.id=" + StackelbergBaselineProvider.ID)
-public final class StackelbergBaselineProvider implements AlgorithmProvider {
+public final class StackelbergBaselineProvider extends BaseAlgorithmProvider<NoConfig> {
 
     /** The algorithm id. */
     public static final String ID = "baseline/stackelberg-equilibrium";
 
     private static final Box PRICE = new Box(1, 0.0, 1.0);
 
-    @Override
-    public PluginDescriptor descriptor() {
-        return new PluginDescriptor(ID, "Stackelberg equilibrium pricing (UAV-twin migration baseline)",
+    /** Creates the service. */
+    public StackelbergBaselineProvider() {
+        super(new PluginDescriptor(ID, "Stackelberg equilibrium pricing (UAV-twin migration baseline)",
                 "Each RSU posts its Stackelberg equilibrium price of " + MigrationProvider.ID
-                        + ", computed by best-response iteration on the leaders' exact profits given the UAVs' exact best responses.");
+                        + ", computed by best-response iteration on the leaders' exact profits given the UAVs' exact best responses."),
+                NoConfig.class);
     }
 
     @Override
-    public Optional<String> incompatibility(EnvironmentSpec spec, Config config) {
+    protected Optional<String> refusal(EnvironmentSpec spec, NoConfig config) {
         String expected = "it plays only " + MigrationProvider.ID + " (parallel agents rsu0, rsu1, ... with Box(0.0, 1.0, (1,)) prices)";
         if (!spec.multiAgent()) {
             return Optional.of(expected + "; got a single-agent environment");
@@ -57,8 +59,8 @@ public final class StackelbergBaselineProvider implements AlgorithmProvider {
     }
 
     @Override
-    public Algorithm create(EnvironmentSpec spec, Config config, long seed) {
-        incompatibility(spec, config).ifPresent(reason -> {
+    protected Algorithm build(EnvironmentSpec spec, NoConfig config, long seed) {
+        refusal(spec, config).ifPresent(reason -> {
             throw new IllegalArgumentException(ID + " cannot run this scenario: " + reason);
         });
         return EquilibriumAlgorithm.create(spec, seed);

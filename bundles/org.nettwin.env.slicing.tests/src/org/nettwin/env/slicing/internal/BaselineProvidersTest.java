@@ -27,7 +27,10 @@ class BaselineProvidersTest {
     void idsAndSchemas() {
         assertEquals("baseline/traffic-aware", new TrafficAwareProvider().descriptor().id());
         assertEquals("baseline/equal-split", new EqualSplitProvider().descriptor().id());
-        assertEquals(ConfigSchema.EMPTY, new TrafficAwareProvider().configSchema());
+        for (RuleBaselineProvider rule : new RuleBaselineProvider[] {new TrafficAwareProvider(), new EqualSplitProvider()}) {
+            assertTrue(rule.configSchema().parameters().isEmpty(), "the rules have no parameters");
+            assertEquals(org.nettwin.api.config.NoConfig.class, rule.configSchema().recordType());
+        }
         assertEquals("slicing/MultiCell-v1", new MultiCellProvider().descriptor().id());
         assertEquals("slicing/SingleCell-v1", new SingleCellProvider().descriptor().id());
         assertTrue(new MultiCellProvider().descriptor().isVersioned());

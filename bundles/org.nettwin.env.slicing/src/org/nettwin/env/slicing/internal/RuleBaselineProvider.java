@@ -7,10 +7,10 @@ import java.io.InputStream;
 import java.util.Optional;
 
 import org.nettwin.api.PluginDescriptor;
-import org.nettwin.api.config.Config;
+import org.nettwin.api.config.NoConfig;
 import org.nettwin.api.io.BinaryFormats;
 import org.nettwin.api.rl.Algorithm;
-import org.nettwin.api.rl.AlgorithmProvider;
+import org.nettwin.api.rl.BaseAlgorithmProvider;
 import org.nettwin.api.rl.EnvironmentSpec;
 import org.nettwin.api.rl.Policy;
 import org.nettwin.api.space.Space;
@@ -18,25 +18,23 @@ import org.nettwin.api.space.Space;
 /**
  * What the rule-based slicing baselines share: compatibility with the slicing scenarios only
  * (recognised by their spaces, {@link SlicingLayout}), an algorithm that just acts, and the
- * policy file format of {@link RulePolicy}.
+ * policy file format of {@link RulePolicy}. The rules have no parameters.
  */
-abstract class RuleBaselineProvider implements AlgorithmProvider {
+abstract class RuleBaselineProvider extends BaseAlgorithmProvider<NoConfig> {
 
     private final SlicingRule rule;
-    private final PluginDescriptor descriptor;
 
     RuleBaselineProvider(SlicingRule rule, String title, String description) {
+        super(new PluginDescriptor(rule.id(), title, description), NoConfig.class);
         this.rule = rule;
-        this.descriptor = new PluginDescriptor(rule.id(), title, description);
     }
 
     @Override
-    public PluginDescriptor descriptor() {
-        return descriptor;
+    protected Optional<String> refusal(EnvironmentSpec spec, NoConfig config) {
+        return spaceProblem(spec);
     }
 
-    @Override
-    public Optional<String> incompatibility(EnvironmentSpec spec, Config config) {
+    private Optional<String> spaceProblem(EnvironmentSpec spec) {
         for (int i = 0; i < spec.agents().size(); i++) {
             Space<?> o = spec.observationSpaces().get(i);
             Space<?> a = spec.actionSpaces().get(i);
@@ -51,8 +49,8 @@ abstract class RuleBaselineProvider implements AlgorithmProvider {
     }
 
     @Override
-    public Algorithm create(EnvironmentSpec spec, Config config, long seed) {
-        incompatibility(spec, config).ifPresent(problem -> {
+    protected Algorithm build(EnvironmentSpec spec, NoConfig config, long seed) {
+        spaceProblem(spec).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });
         return new RuleAlgorithm(rule, spec, seed);
@@ -81,7 +79,7 @@ abstract class RuleBaselineProvider implements AlgorithmProvider {
             throw new IOException("policy was saved for " + obs + " -> " + act + ", not " + o.describe() + " -> " + a.describe());
         }
         if (SlicingLayout.slices(o, a) < 0) {
-            throw new IOException(incompatibility(spec, configSchema().defaults()).orElse("incompatible spaces"));
+            throw new IOException(spaceProblem(spec).orElse("incompatible spaces"));
         }
         return new RulePolicy(rule, o, a);
     }

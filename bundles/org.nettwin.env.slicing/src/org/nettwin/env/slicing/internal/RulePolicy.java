@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 import org.nettwin.api.io.BinaryFormats;
-import org.nettwin.api.rl.Policy;
+import org.nettwin.api.rl.BasePolicy;
 import org.nettwin.api.space.Box;
 import org.nettwin.api.space.Discrete;
 import org.nettwin.api.space.Space;
@@ -15,24 +15,18 @@ import org.nettwin.api.space.Space;
  * {@code Simplex} value, or for the discrete single-cell action as the enumerated split closest
  * to them (least absolute difference of shares; ties to the lower index).
  */
-final class RulePolicy implements Policy<double[], Object> {
+final class RulePolicy extends BasePolicy<double[], Object> {
 
     private final SlicingRule rule;
-    private final Box observations;
-    private final Space<Object> actions;
     private final int slices;
     private final int[][] splits;
     private final int units;
 
     @SuppressWarnings("unchecked")
     RulePolicy(SlicingRule rule, Space<?> observations, Space<?> actions) {
+        super(demandBox(rule, observations, actions), (Space<Object>) actions);
         this.rule = rule;
         this.slices = SlicingLayout.slices(observations, actions);
-        if (slices < 0) {
-            throw new IllegalArgumentException(rule.id() + " cannot act in " + observations.describe() + " -> " + actions.describe());
-        }
-        this.observations = (Box) observations;
-        this.actions = (Space<Object>) actions;
         if (actions instanceof Discrete d) {
             this.units = SlicingLayout.discreteUnits(d.n());
             this.splits = Splits.enumerate(units, slices, 1);
@@ -42,14 +36,12 @@ final class RulePolicy implements Policy<double[], Object> {
         }
     }
 
-    @Override
-    public Space<double[]> observationSpace() {
-        return observations;
-    }
-
-    @Override
-    public Space<Object> actionSpace() {
-        return actions;
+    /** @return the observation space, a Box of a slicing scenario (checked before anything else) */
+    private static Box demandBox(SlicingRule rule, Space<?> observations, Space<?> actions) {
+        if (SlicingLayout.slices(observations, actions) < 0) {
+            throw new IllegalArgumentException(rule.id() + " cannot act in " + observations.describe() + " -> " + actions.describe());
+        }
+        return (Box) observations;
     }
 
     @Override
@@ -88,8 +80,8 @@ final class RulePolicy implements Policy<double[], Object> {
         DataOutputStream d = new DataOutputStream(out);
         BinaryFormats.SLICING_RULE_POLICY.writeHead(d);
         d.writeUTF(rule.id());
-        d.writeUTF(observations.describe());
-        d.writeUTF(actions.describe());
+        d.writeUTF(observationSpace().describe());
+        d.writeUTF(actionSpace().describe());
         d.flush();
     }
 }

@@ -10,7 +10,7 @@ import java.util.random.RandomGenerator;
 
 import org.nettwin.api.Seeds;
 import org.nettwin.api.io.BinaryFormats;
-import org.nettwin.api.rl.Policy;
+import org.nettwin.api.rl.BasePolicy;
 import org.nettwin.api.rl.PolicyHeader;
 import org.nettwin.api.space.Space;
 
@@ -18,38 +18,25 @@ import org.nettwin.api.space.Space;
  * Acts uniformly at random in its action space, from its own seeded stream (so even its
  * "deterministic" action sequence is reproducible). The lower bound every learner must beat.
  */
-final class RandomPolicy<O, A> implements Policy<O, A> {
+final class RandomPolicy<O, A> extends BasePolicy<O, A> {
 
-    private final Space<O> observations;
-    private final Space<A> actions;
     private final long seed;
     private final RandomGenerator random;
 
     RandomPolicy(Space<O> observations, Space<A> actions, long seed) {
-        this.observations = observations;
-        this.actions = actions;
+        super(observations, actions);
         this.seed = seed;
         this.random = Seeds.generator(seed);
     }
 
     @Override
-    public Space<O> observationSpace() {
-        return observations;
-    }
-
-    @Override
-    public Space<A> actionSpace() {
-        return actions;
-    }
-
-    @Override
     public A act(O observation) {
-        return actions.sample(random);
+        return actionSpace().sample(random);
     }
 
     @Override
     public A sample(O observation, RandomGenerator rng) {
-        return actions.sample(rng);
+        return actionSpace().sample(rng);
     }
 
     @Override
@@ -64,7 +51,7 @@ final class RandomPolicy<O, A> implements Policy<O, A> {
     @Override
     public void save(OutputStream out) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
-        PolicyHeader.write(d, BinaryFormats.RANDOM_POLICY, observations, actions);
+        PolicyHeader.write(d, BinaryFormats.RANDOM_POLICY, observationSpace(), actionSpace());
         d.writeLong(seed);
         d.flush();
     }

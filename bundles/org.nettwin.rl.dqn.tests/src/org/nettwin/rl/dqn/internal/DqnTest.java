@@ -139,4 +139,17 @@ class DqnTest {
         assertTrue(provider.incompatibility(EnvironmentSpec.of(new ParallelRandomWalkEnvironment()), provider.configSchema().defaults()).isPresent());
         assertTrue(provider.incompatibility(EnvironmentSpec.of(new RandomWalkEnvironment()), provider.configSchema().defaults()).isEmpty());
     }
+
+    @Test
+    void theConfigurationRecordKeepsTheNamesDefaultsAndLocatesItsRules() {
+        assertEquals(List.of("hidden", "learningRate", "gamma", "batchSize", "bufferSize", "learningStarts", "trainEvery", "targetUpdateSteps",
+                "tau", "doubleDqn", "huberDelta", "maxGradNorm", "standardizeObservations", "epsilonSchedule", "epsilonStart", "epsilonEnd",
+                "epsilonSteps"), List.copyOf(provider.configSchema().parameters().keySet()));
+        assertEquals(new DqnConfig(List.of(64, 24), 1e-3, 0.99, 32, 50_000, 1_000, 1, 500, 0.0, true, 1.0, 10.0, true, "linear", 1.0, 0.05,
+                10_000), provider.configSchema().defaults().as(DqnConfig.class));
+        var e = assertThrows(org.nettwin.api.config.ConfigException.class,
+                () -> provider.configSchema().validate(Map.of("epsilonSchedule", "exponential", "epsilonEnd", 0.0), "algorithm.config"));
+        assertEquals("algorithm.config.epsilonEnd", e.problems().get(0).path(), e.getMessage());
+        assertTrue(provider.configSchema().validate(Map.of("epsilonSchedule", "exponential", "epsilonEnd", 0.01), "").has("epsilonEnd"));
+    }
 }

@@ -33,13 +33,9 @@ import org.nettwin.nn.Mlp;
  */
 final class Dqn implements Algorithm, Checkpointable {
 
-    /** The hyper-parameters, validated by the provider's schema. */
-    record Settings(double learningRate, double gamma, int batchSize, int bufferSize, int learningStarts, int trainEvery,
-            int targetUpdateSteps, double tau, boolean doubleDqn, double huberDelta, double maxGradNorm, Schedule epsilon,
-            boolean standardizeObservations) {
-    }
-
-    private final Settings s;
+    private final DqnConfig s;
+    /** {@code s.epsilon()}, built once: it is read every step. */
+    private final Schedule epsilon;
     private final DqnPolicy policy;
     private final Mlp online;
     private final Mlp target;
@@ -62,8 +58,9 @@ final class Dqn implements Algorithm, Checkpointable {
     private final double[] actionCode = new double[1];
     private long updates;
 
-    Dqn(DqnPolicy policy, Mlp target, Space<Object> observations, Settings settings, long seed) {
+    Dqn(DqnPolicy policy, Mlp target, Space<Object> observations, DqnConfig settings, long seed) {
         this.s = settings;
+        this.epsilon = settings.epsilon();
         this.policy = policy;
         this.online = policy.q;
         this.target = target;
@@ -100,7 +97,7 @@ final class Dqn implements Algorithm, Checkpointable {
         double lossSum = 0;
         int lossCount = 0;
         while (tracker.running()) {
-            policy.epsilon = s.epsilon().at(tracker.totalSteps());
+            policy.epsilon = epsilon.at(tracker.totalSteps());
             int a = policy.explore(step.observation(), random);
             step = env.step(policy.action(a));
             observations.flatten(step.observation(), nextFlat, 0);

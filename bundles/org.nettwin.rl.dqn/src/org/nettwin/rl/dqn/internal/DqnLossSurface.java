@@ -1,5 +1,6 @@
 package org.nettwin.rl.dqn.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.nettwin.api.data.TransitionDataset;
@@ -30,7 +31,7 @@ final class DqnLossSurface implements LossSurface {
     private final DqnPolicy policy;
     private final Mlp target;
     private final Space<Object> observations;
-    private final Dqn.Settings settings;
+    private final DqnConfig settings;
     private final Mlp probe;
     private final Mlp onlineCopy;
     private final Mlp targetCopy;
@@ -48,7 +49,7 @@ final class DqnLossSurface implements LossSurface {
     private double[] flatNext;
     private int[] actionIndex;
 
-    DqnLossSurface(DqnPolicy policy, Mlp target, Space<Object> observations, Dqn.Settings settings) {
+    DqnLossSurface(DqnPolicy policy, Mlp target, Space<Object> observations, DqnConfig settings) {
         this.policy = policy;
         this.target = target;
         this.observations = observations;
@@ -67,9 +68,9 @@ final class DqnLossSurface implements LossSurface {
     }
 
     private static Mlp likeWithBatch(Mlp q) {
-        int[] hidden = new int[q.layerCount() - 1];
-        for (int l = 0; l < hidden.length; l++) {
-            hidden[l] = q.units(l);
+        List<Integer> hidden = new ArrayList<>();
+        for (int l = 0; l < q.layerCount() - 1; l++) {
+            hidden.add(q.units(l));
         }
         return DqnProvider.network(q.inputSize(), hidden, q.outputSize(), CHUNK, 0);
     }

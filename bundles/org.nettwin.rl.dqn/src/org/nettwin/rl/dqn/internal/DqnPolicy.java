@@ -8,8 +8,8 @@ import java.io.OutputStream;
 import java.util.random.RandomGenerator;
 
 import org.nettwin.api.io.BinaryFormats;
+import org.nettwin.api.rl.BasePolicy;
 import org.nettwin.api.rl.PolicyHeader;
-import org.nettwin.api.rl.Policy;
 import org.nettwin.api.space.Space;
 import org.nettwin.api.space.TableIndex;
 import org.nettwin.nn.Mlp;
@@ -21,11 +21,8 @@ import org.nettwin.nn.Standardizer;
  * network it was created with. Observations are flattened (one-hot for discrete parts) into a
  * reused buffer, so acting allocates only what the action space's decoding does.
  */
-final class DqnPolicy implements Policy<Object, Object> {
+final class DqnPolicy extends BasePolicy<Object, Object> {
 
-
-    private final Space<Object> observations;
-    private final Space<Object> actions;
     private final TableIndex actionIndex;
     private final Object[] actionValues;
     final Mlp q;
@@ -35,9 +32,8 @@ final class DqnPolicy implements Policy<Object, Object> {
     double epsilon;
 
     DqnPolicy(Space<Object> observations, Space<Object> actions, TableIndex actionIndex, Mlp q, Standardizer inputs) {
+        super(observations, actions);
         this.inputs = inputs;
-        this.observations = observations;
-        this.actions = actions;
         this.actionIndex = actionIndex;
         this.q = q;
         this.input = new double[observations.flatSize()];
@@ -48,7 +44,7 @@ final class DqnPolicy implements Policy<Object, Object> {
     }
 
     int greedy(Object observation) {
-        observations.flatten(observation, input, 0);
+        observationSpace().flatten(observation, input, 0);
         inputs.apply(input, 0, 1);
         double[] values = q.predict(input);
         int best = 0;
@@ -73,23 +69,13 @@ final class DqnPolicy implements Policy<Object, Object> {
     }
 
     @Override
-    public Space<Object> observationSpace() {
-        return observations;
-    }
-
-    @Override
-    public Space<Object> actionSpace() {
-        return actions;
-    }
-
-    @Override
     public Object act(Object observation) {
-        return actions.copy(action(greedy(observation)));
+        return actionSpace().copy(action(greedy(observation)));
     }
 
     @Override
     public Object sample(Object observation, RandomGenerator random) {
-        return actions.copy(action(explore(observation, random)));
+        return actionSpace().copy(action(explore(observation, random)));
     }
 
     @Override
@@ -104,7 +90,7 @@ final class DqnPolicy implements Policy<Object, Object> {
     @Override
     public void save(OutputStream out) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
-        PolicyHeader.write(d, BinaryFormats.DQN_POLICY, observations, actions);
+        PolicyHeader.write(d, BinaryFormats.DQN_POLICY, observationSpace(), actionSpace());
         inputs.write(d);
         d.flush();
         NetworkFormat.write(q, out);

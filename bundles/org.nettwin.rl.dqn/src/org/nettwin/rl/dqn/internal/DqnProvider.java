@@ -6,13 +6,11 @@ import java.util.List;
 import java.util.Optional;
 
 import org.nettwin.api.PluginDescriptor;
-import org.nettwin.api.config.Config;
-import org.nettwin.api.config.ConfigSchema;
 import org.nettwin.api.rl.Algorithm;
 import org.nettwin.api.rl.AlgorithmProvider;
+import org.nettwin.api.rl.BaseAlgorithmProvider;
 import org.nettwin.api.rl.EnvironmentSpec;
 import org.nettwin.api.rl.Policy;
-import org.nettwin.api.rl.Schedule;
 import org.nettwin.api.space.Discrete;
 import org.nettwin.api.space.MultiDiscrete;
 import org.nettwin.api.space.Space;
@@ -24,41 +22,19 @@ import org.osgi.service.component.annotations.Component;
 
 /** {@code rl/dqn}: deep Q-learning with replay, target network and double-DQN targets, for discrete actions. */
 @Component(service = AlgorithmProvider.class, property = "nettwin.id=rl/dqn")
-public final class DqnProvider implements AlgorithmProvider {
+public final class DqnProvider extends BaseAlgorithmProvider<DqnConfig> {
 
     static final long MAX_ACTIONS = 4096;
 
-    private static final ConfigSchema SCHEMA = Schedule.addTo(ConfigSchema.builder()
-            .intListParam("hidden", List.of(64, 24), 1, 4096, "units of the hidden ReLU layers")
-            .doubleParam("learningRate", 1e-3, 1e-7, 1.0, "Adam step size")
-            .doubleParam("gamma", 0.99, 0.0, 1.0, "discount factor")
-            .intParam("batchSize", 32, 1, 4096, "transitions per update")
-            .intParam("bufferSize", 50_000, 1, 10_000_000, "replay capacity (oldest overwritten)")
-            .intParam("learningStarts", 1_000, 1, 10_000_000, "transitions collected before the first update")
-            .intParam("trainEvery", 1, 1, 1_000, "environment steps per update")
-            .intParam("targetUpdateSteps", 500, 1, 10_000_000, "updates between hard target copies (when tau = 0)")
-            .doubleParam("tau", 0.0, 0.0, 1.0, "Polyak rate of soft target updates; 0 = hard copies")
-            .boolParam("doubleDqn", true, "double-DQN targets: the online network chooses, the target network values")
-            .doubleParam("huberDelta", 1.0, 1e-6, 1e6, "Huber loss threshold")
-            .doubleParam("maxGradNorm", 10.0, 0.0, 1e9, "global gradient-norm clip; 0 = none")
-            .boolParam("standardizeObservations", true,
-                    "standardise network inputs by the mean and deviation of the observations collected before learning starts"),
-            "epsilon", "the exploration rate", "linear", 1.0, 0.05, 10_000, 0.0, 1.0).build();
-
-    @Override
-    public PluginDescriptor descriptor() {
-        return new PluginDescriptor("rl/dqn", "Deep Q-network (DQN)",
+    /** Creates the service. */
+    public DqnProvider() {
+        super(new PluginDescriptor("rl/dqn", "Deep Q-network (DQN)",
                 "Deep Q-learning with experience replay, a target network, double-DQN targets, Huber loss and Adam, "
-                        + "on the org.nettwin.nn networks; discrete actions, single agent.");
+                        + "on the org.nettwin.nn networks; discrete actions, single agent."), DqnConfig.class);
     }
 
     @Override
-    public ConfigSchema configSchema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public Optional<String> incompatibility(EnvironmentSpec spec, Config config) {
+    protected Optional<String> refusal(EnvironmentSpec spec, DqnConfig config) {
         if (spec.multiAgent()) {
             return Optional.of("rl/dqn learns single-agent scenarios");
         }
@@ -76,24 +52,19 @@ public final class DqnProvider implements AlgorithmProvider {
 
     @Override
     @SuppressWarnings("unchecked")
-    public Algorithm create(EnvironmentSpec spec, Config config, long seed) {
-        incompatibility(spec, config).ifPresent(reason -> {
+    protected Algorithm build(EnvironmentSpec spec, DqnConfig config, long seed) {
+        refusal(spec, config).ifPresent(reason -> {
             throw new IllegalArgumentException(reason);
         });
         Space<Object> obs = (Space<Object>) spec.observationSpace();
         Space<Object> act = (Space<Object>) spec.actionSpace();
         TableIndex actions = TableIndex.of(act, 1, MAX_ACTIONS);
-        int batch = config.getInt("batchSize");
-        Mlp online = network(obs.flatSize(), config.getInts("hidden"), actions.size(), batch, seed);
-        Mlp target = network(obs.flatSize(), config.getInts("hidden"), actions.size(), batch, seed);
-        Dqn.Settings settings = new Dqn.Settings(config.getDouble("learningRate"), config.getDouble("gamma"), batch,
-                config.getInt("bufferSize"), config.getInt("learningStarts"), config.getInt("trainEvery"), config.getInt("targetUpdateSteps"),
-                config.getDouble("tau"), config.getBoolean("doubleDqn"), config.getDouble("huberDelta"), config.getDouble("maxGradNorm"),
-                Schedule.from(config, "epsilon"), config.getBoolean("standardizeObservations"));
-        return new Dqn(new DqnPolicy(obs, act, actions, online, new Standardizer(obs.flatSize())), target, obs, settings, seed);
+        Mlp online = network(obs.flatSize(), config.hidden(), actions.size(), config.batchSize(), seed);
+        Mlp target = network(obs.flatSize(), config.hidden(), actions.size(), config.batchSize(), seed);
+        return new Dqn(new DqnPolicy(obs, act, actions, online, new Standardizer(obs.flatSize())), target, obs, config, seed);
     }
 
-    static Mlp network(int inputs, int[] hidden, int outputs, int batch, long seed) {
+    static Mlp network(int inputs, List<Integer> hidden, int outputs, int batch, long seed) {
         Mlp.Builder b = Mlp.builder(inputs).maxBatch(batch);
         for (int h : hidden) {
             b.dense(h, Activation.RELU);

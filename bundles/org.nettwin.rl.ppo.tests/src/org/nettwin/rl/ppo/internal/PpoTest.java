@@ -271,6 +271,9 @@ class PpoTest {
         IllegalArgumentException sharing = assertThrows(IllegalArgumentException.class, () -> provider.create(mixed, config(Map.of()), 1));
         assertTrue(sharing.getMessage().contains("parameterSharing needs every agent to have the same spaces"), sharing.getMessage());
         provider.create(mixed, config(Map.of("parameterSharing", false)), 1); // one network pair per agent is fine
+        // the compatibility check sees the configuration: the same spec is refused only with sharing
+        assertTrue(provider.incompatibility(mixed, config(Map.of())).orElseThrow().contains("parameterSharing"));
+        assertTrue(provider.incompatibility(mixed, config(Map.of("parameterSharing", false))).isEmpty());
         Algorithm single = provider.create(EnvironmentSpec.of(new RandomWalkEnvironment()), config(WALK), 1);
         IllegalArgumentException multi = assertThrows(IllegalArgumentException.class,
                 () -> single.learn(new Scenario.Multi(new ParallelRandomWalkEnvironment()), 10, TrainingListener.NONE));
@@ -278,5 +281,19 @@ class PpoTest {
         IllegalArgumentException spaces = assertThrows(IllegalArgumentException.class,
                 () -> single.learn(new Scenario.Single(new RandomWalkEnvironment(5, 0.1, 10)), 10, TrainingListener.NONE));
         assertTrue(spaces.getMessage().contains("was created for Box(0.0, 10.0"), spaces.getMessage());
+    }
+
+    @Test
+    void theConfigurationRecordKeepsTheNamesDefaultsAndLocatesItsRules() {
+        assertEquals(List.of("actorHidden", "criticHidden", "nSteps", "epochs", "minibatches", "gamma", "gaeLambda", "clipRange", "valueClipRange",
+                "entropyCoef", "valueCoef", "maxGradNorm", "normalizeAdvantages", "targetKl", "initialLogStd", "rewardScale", "policyHeadScale",
+                "parameterSharing", "agentIdInput", "centralisedCritic", "learningRateSchedule", "learningRateStart", "learningRateEnd",
+                "learningRateSteps"), List.copyOf(provider.configSchema().parameters().keySet()));
+        PpoConfig defaults = provider.configSchema().defaults().as(PpoConfig.class);
+        assertEquals(new PpoConfig(List.of(64, 64), List.of(64, 64), 2048, 10, 32, 0.99, 0.95, 0.2, 0.0, 0.0, 0.5, 0.5, true, 0.0, 0.0, 1.0, 0.01,
+                true, true, true, "constant", 3e-4, 3e-4, 1_000_000), defaults);
+        assertEquals(new org.nettwin.api.rl.Schedule(org.nettwin.api.rl.Schedule.Shape.CONSTANT, 3e-4, 3e-4, 1_000_000), defaults.learningRate());
+        PpoConfig annealed = config(Map.of("learningRateSchedule", "linear", "learningRateEnd", 1e-4, "learningRateSteps", 1000L)).as(PpoConfig.class);
+        assertEquals(2e-4, annealed.learningRate().at(500), 1e-12);
     }
 }

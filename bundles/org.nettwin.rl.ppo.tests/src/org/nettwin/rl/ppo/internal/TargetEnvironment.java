@@ -1,5 +1,6 @@
 package org.nettwin.rl.ppo.internal;
 
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 import org.nettwin.api.env.BaseEnvironment;
@@ -16,17 +17,13 @@ import org.nettwin.api.space.Space;
  */
 final class TargetEnvironment extends BaseEnvironment<double[], double[]> {
 
-    private final Box observations;
-    private final Space<double[]> actions;
     private final int dimension;
     private final int length;
     private final double[] target;
     private int t;
 
     private TargetEnvironment(Space<double[]> actions, int dimension, int length) {
-        super("test/Target-v1", 0, new Box(dimension, -1, 1));
-        this.observations = new Box(dimension, -1, 1);
-        this.actions = actions;
+        super("test/Target-v1", new Box(dimension, -1, 1), actions, List.of());
         this.dimension = dimension;
         this.length = length;
         this.target = new double[dimension];
@@ -42,24 +39,14 @@ final class TargetEnvironment extends BaseEnvironment<double[], double[]> {
         return new TargetEnvironment(new Simplex(n), n, length);
     }
 
-    @Override
-    public Space<double[]> observationSpace() {
-        return observations;
-    }
-
-    @Override
-    public Space<double[]> actionSpace() {
-        return actions;
-    }
-
     /** Uniform on the box, or Dirichlet(1) shares, drawn in place (stepping allocates nothing). */
     private void drawTarget(RandomGenerator random) {
         double sum = 0;
         for (int i = 0; i < dimension; i++) {
-            target[i] = actions instanceof Simplex ? random.nextExponential() : 2 * random.nextDouble() - 1;
+            target[i] = actionSpace() instanceof Simplex ? random.nextExponential() : 2 * random.nextDouble() - 1;
             sum += target[i];
         }
-        if (actions instanceof Simplex) {
+        if (actionSpace() instanceof Simplex) {
             for (int i = 0; i < dimension; i++) {
                 target[i] /= sum;
             }

@@ -34,14 +34,9 @@ import org.nettwin.nn.Gradients;
  */
 final class Ppo implements Algorithm {
 
-    /** The hyper-parameters, validated by the provider's schema. */
-    record Settings(int[] actorHidden, int[] criticHidden, int nSteps, int epochs, int minibatches, double gamma, double gaeLambda,
-            double clipRange, double valueClipRange, double entropyCoef, double valueCoef, double maxGradNorm, Schedule learningRate,
-            boolean normalizeAdvantages, double targetKl, double initialLogStd, double rewardScale, boolean parameterSharing,
-            boolean agentIdInput, boolean centralisedCritic, double policyHeadScale) {
-    }
-
-    final Settings s;
+    final PpoConfig s;
+    /** {@code s.learningRate()}, built once. */
+    private final Schedule learningRate;
     final EnvironmentSpec spec;
     final long seed;
     final Team team;
@@ -89,8 +84,9 @@ final class Ppo implements Algorithm {
     private int minibatchCount;
 
     @SuppressWarnings("unchecked")
-    Ppo(EnvironmentSpec spec, Settings settings, long seed) {
+    Ppo(EnvironmentSpec spec, PpoConfig settings, long seed) {
         this.s = settings;
+        this.learningRate = settings.learningRate();
         this.spec = spec;
         this.seed = seed;
         this.agents = spec.agents().size();
@@ -287,9 +283,9 @@ final class Ppo implements Algorithm {
             }
             computeAdvantages(i, length);
         }
-        double learningRate = s.learningRate().at(tracker.totalSteps());
+        double rate = learningRate.at(tracker.totalSteps());
         for (PpoGroup g : groups) {
-            g.train(this, length, learningRate);
+            g.train(this, length, rate);
         }
         updates++;
         lastRolloutLength = length;
@@ -301,7 +297,7 @@ final class Ppo implements Algorithm {
             tracker.metric("approxKl", klSum / minibatchCount);
             tracker.metric("clipFraction", clipSum / minibatchCount);
         }
-        tracker.metric("learningRate", learningRate);
+        tracker.metric("learningRate", rate);
         policyLossSum = valueLossSum = entropySum = klSum = clipSum = 0;
         minibatchCount = 0;
     }

@@ -41,7 +41,7 @@ final class PpoCheckpoint implements Checkpointable {
     }
 
     private int flags() {
-        Ppo.Settings s = ppo.s;
+        PpoConfig s = ppo.s;
         return (s.parameterSharing() ? 1 : 0) | (s.agentIdInput() ? 2 : 0) | (s.centralisedCritic() ? 4 : 0);
     }
 

@@ -1,6 +1,7 @@
 package org.nettwin.rl.ppo.internal;
 
 import java.util.Arrays;
+import java.util.List;
 
 import org.nettwin.api.Seeds;
 import org.nettwin.nn.Activation;
@@ -38,7 +39,7 @@ final class PpoGroup {
     private final double[] dValue;
 
     PpoGroup(int index, int[] members, ActionHead head, int actorInputs, int criticInputs, int maxBatch, int maxSamples,
-            Ppo.Settings s, long seed) {
+            PpoConfig s, long seed) {
         this.index = index;
         this.members = members;
         this.head = head;
@@ -71,7 +72,7 @@ final class PpoGroup {
     }
 
     /** A tanh MLP with a linear output layer, Xavier-initialised (what {@code org.nettwin.nn} offers for tanh). */
-    static Mlp network(int inputs, int[] hidden, int outputs, int maxBatch, long seed) {
+    static Mlp network(int inputs, List<Integer> hidden, int outputs, int maxBatch, long seed) {
         Mlp.Builder b = Mlp.builder(inputs).maxBatch(maxBatch).init(Init.XAVIER);
         for (int h : hidden) {
             b.dense(h, Activation.TANH);
@@ -81,7 +82,7 @@ final class PpoGroup {
 
     /** {@code epochs} passes over the group's active rollout samples in shuffled minibatches. */
     void train(Ppo ppo, int length, double learningRate) {
-        Ppo.Settings s = ppo.s;
+        PpoConfig s = ppo.s;
         actorAdam.setLearningRate(learningRate);
         criticAdam.setLearningRate(learningRate);
         logStdAdam.setLearningRate(learningRate);
@@ -117,7 +118,7 @@ final class PpoGroup {
 
     /** One gradient step on samples {@code [from, from + b)}; returns the approximate KL. */
     private double minibatch(Ppo ppo, int from, int b) {
-        Ppo.Settings s = ppo.s;
+        PpoConfig s = ppo.s;
         Team team = ppo.team;
         int inA = actor.inputSize();
         int inC = critic.inputSize();
@@ -180,7 +181,7 @@ final class PpoGroup {
      * {@code mean max((V − R)², (V_old + clip(V − V_old, ±ε_v) − R)²)}; the critic's gradients
      * (times {@code valueCoef}) are left for the joint clip. Returns the loss.
      */
-    private double valueStep(Ppo.Settings s, int b) {
+    private double valueStep(PpoConfig s, int b) {
         double[] v = critic.forward(criticX, b);
         double loss = 0;
         double ev = s.valueClipRange();

@@ -9,8 +9,8 @@ import java.io.OutputStream;
 import java.util.random.RandomGenerator;
 
 import org.nettwin.api.io.BinaryFormats;
+import org.nettwin.api.rl.BasePolicy;
 import org.nettwin.api.rl.PolicyHeader;
-import org.nettwin.api.rl.Policy;
 import org.nettwin.api.space.Space;
 import org.nettwin.nn.Mlp;
 import org.nettwin.nn.NetworkFormat;
@@ -23,11 +23,8 @@ import org.nettwin.nn.NetworkFormat;
  * mode (arg-max per component, the mean clipped to the box, the softmax of the mean logits);
  * {@link #sample} draws from the distribution.
  */
-final class PpoPolicy implements Policy<Object, Object> {
+final class PpoPolicy extends BasePolicy<Object, Object> {
 
-
-    private final Space<Object> observations;
-    private final Space<Object> actions;
     private final ActionHead head;
     final Mlp actor;
     final double[] logStd;
@@ -41,8 +38,7 @@ final class PpoPolicy implements Policy<Object, Object> {
      * @param idInputs the length of the one-hot agent id appended to the observation, 0 for none
      */
     PpoPolicy(Space<Object> observations, Space<Object> actions, ActionHead head, Mlp actor, double[] logStd, int agent, int idInputs) {
-        this.observations = observations;
-        this.actions = actions;
+        super(observations, actions);
         this.head = head.copy();
         this.actor = actor;
         this.logStd = logStd;
@@ -56,18 +52,8 @@ final class PpoPolicy implements Policy<Object, Object> {
     }
 
     private double[] outputs(Object observation) {
-        observations.flatten(observation, input, 0);
+        observationSpace().flatten(observation, input, 0);
         return actor.predict(input);
-    }
-
-    @Override
-    public Space<Object> observationSpace() {
-        return observations;
-    }
-
-    @Override
-    public Space<Object> actionSpace() {
-        return actions;
     }
 
     @Override
@@ -95,7 +81,7 @@ final class PpoPolicy implements Policy<Object, Object> {
     @Override
     public void save(OutputStream out) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
-        PolicyHeader.write(d, BinaryFormats.PPO_POLICY, observations, actions);
+        PolicyHeader.write(d, BinaryFormats.PPO_POLICY, observationSpace(), actionSpace());
         d.writeInt(agent);
         d.writeInt(idInputs);
         d.writeInt(logStd.length);

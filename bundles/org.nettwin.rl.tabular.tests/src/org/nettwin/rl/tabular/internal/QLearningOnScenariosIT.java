@@ -1,8 +1,10 @@
 package org.nettwin.rl.tabular.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -62,5 +64,28 @@ class QLearningOnScenariosIT {
                 Map.of("alpha", 0.1, "gamma", 0.95, "epsilonSteps", 50_000L), 100_000, 2);
         double random = trainAndEvaluate(admission, Map.of(), "rl/random", Map.of(), 1, 2);
         assertTrue(learned > random + 40, "q-learning " + learned + " vs random " + random);
+    }
+
+    /**
+     * Issue 11's case on the real service: with three access points the full observation has 10
+     * coordinates, refused at the default 10 bins (10^10 rows) and accepted with {@code "bins": 4}
+     * (4^10 = 1,048,576 rows, within maxStates = 10^7).
+     */
+    @Test
+    void theConfiguredBinsDecideWhetherTheFullUrllcObservationFits() throws Exception {
+        ScenarioProvider urllc = service(ScenarioProvider.class, "urllc/ApSelection-v1");
+        AlgorithmProvider q = service(AlgorithmProvider.class, "rl/q-learning");
+        Map<String, Object> threeAps = Map.of("apPositions", List.of(200.0, 500.0, 800.0), "apOffsets", List.of(10.0, 50.0, 10.0),
+                "apRadii", List.of(100.0, 700.0, 100.0), "apRates", List.of(100.0, 20.0, 100.0), "apCosts", List.of(0.02, 0.1, 0.02));
+        try (Scenario scenario = urllc.create(urllc.configSchema().validate(threeAps, "scenario.config"), 1)) {
+            EnvironmentSpec spec = EnvironmentSpec.of(scenario);
+            assertEquals(10, spec.observationSpace().flatSize());
+            String refusal = q.incompatibility(spec, q.configSchema().validate(Map.of(), "algorithm.config")).orElseThrow();
+            assertTrue(refusal.contains("at 10 bins") && refusal.contains("maxStates=10000000"), refusal);
+            var fourBins = q.configSchema().validate(Map.of("bins", 4), "algorithm.config");
+            assertTrue(q.incompatibility(spec, fourBins).isEmpty(), () -> q.incompatibility(spec, fourBins).orElseThrow());
+            Algorithm learner = q.create(spec, fourBins, 1);
+            assertEquals(2_000, learner.learn(scenario, 2_000, TrainingListener.NONE));
+        }
     }
 }

@@ -139,4 +139,34 @@ class QLearningTest {
         EnvironmentSpec fine = new EnvironmentSpec(List.of("agent"), List.of(new Box(2, 0, 1)), List.of(new Discrete(4)), false);
         assertTrue(provider.incompatibility(fine, provider.configSchema().defaults()).isEmpty());
     }
+
+    /**
+     * The case of issue 11: {@code "bins": 4} was refused "at 10 bins" (the default) with an
+     * internal limit. The spec is that of urllc/ApSelection-v1 with three access points (10
+     * normalised coordinates, 3 actions).
+     */
+    @Test
+    void theRefusalUsesTheConfiguredBinsAndNamesTheConfiguredLimit() {
+        EnvironmentSpec urllc = new EnvironmentSpec(List.of("agent"), List.of(new Box(10, -1, 1)), List.of(new Discrete(3)), false);
+        String atTen = provider.incompatibility(urllc, config(Map.of())).orElseThrow();
+        assertTrue(atTen.contains("at 10 bins") && atTen.contains("maxStates=10000000"), atTen);
+        assertTrue(provider.incompatibility(urllc, config(Map.of("bins", 4))).isEmpty(), "4^10 = 1,048,576 rows fit maxStates = 10^7");
+        Algorithm fourBins = provider.create(urllc, config(Map.of("bins", 4)), 1);
+        assertEquals(1_048_576L * 3, fourBins.policy().parameterCount());
+        String smaller = provider.incompatibility(urllc, config(Map.of("bins", 4, "maxStates", 1_000_000L))).orElseThrow();
+        assertTrue(smaller.contains("at 4 bins") && smaller.contains("maxStates=1000000"), smaller);
+        assertThrows(IllegalArgumentException.class, () -> provider.create(urllc, config(Map.of("bins", 4, "maxStates", 1_000_000L)), 1));
+        // within maxStates but beyond the entries one table may hold (the README names the limit)
+        EnvironmentSpec four = new EnvironmentSpec(List.of("agent"), List.of(new Box(4, 0, 1)), List.of(new Discrete(4)), false);
+        String entries = provider.incompatibility(four, config(Map.of("bins", 60, "maxStates", 100_000_000L))).orElseThrow();
+        assertTrue(entries.contains("12960000 rows") && entries.contains("51840000 entries") && entries.contains("50000000"), entries);
+        assertTrue(provider.incompatibility(four, config(Map.of("bins", 59, "maxStates", 100_000_000L))).isEmpty(), "59^4 x 4 = 48,469,444");
+    }
+
+    @Test
+    void anExponentialExplorationScheduleNeedsAPositiveEnd() {
+        var e = assertThrows(org.nettwin.api.config.ConfigException.class,
+                () -> provider.configSchema().validate(Map.of("epsilonSchedule", "exponential", "epsilonEnd", 0.0), "algorithm.config"));
+        assertEquals("algorithm.config.epsilonEnd", e.problems().get(0).path(), e.getMessage());
+    }
 }

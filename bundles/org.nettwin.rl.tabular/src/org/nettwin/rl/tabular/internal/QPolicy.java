@@ -9,8 +9,8 @@ import java.util.random.RandomGenerator;
 import java.util.zip.CRC32;
 
 import org.nettwin.api.io.BinaryFormats;
+import org.nettwin.api.rl.BasePolicy;
 import org.nettwin.api.rl.PolicyHeader;
-import org.nettwin.api.rl.Policy;
 import org.nettwin.api.space.Space;
 import org.nettwin.api.space.TableIndex;
 
@@ -18,11 +18,8 @@ import org.nettwin.api.space.TableIndex;
  * Greedy (or epsilon-greedy, when sampled) action selection from a Q table. A live view: it acts
  * with the table as it is now.
  */
-final class QPolicy implements Policy<Object, Object> {
+final class QPolicy extends BasePolicy<Object, Object> {
 
-
-    private final Space<Object> observations;
-    private final Space<Object> actions;
     private final TableIndex stateIndex;
     private final TableIndex actionIndex;
     private final int bins;
@@ -30,8 +27,7 @@ final class QPolicy implements Policy<Object, Object> {
     double epsilon;
 
     QPolicy(Space<Object> observations, Space<Object> actions, TableIndex stateIndex, TableIndex actionIndex, int bins, QTable table) {
-        this.observations = observations;
-        this.actions = actions;
+        super(observations, actions);
         this.stateIndex = stateIndex;
         this.actionIndex = actionIndex;
         this.bins = bins;
@@ -48,16 +44,6 @@ final class QPolicy implements Policy<Object, Object> {
 
     int actionIndex(Object action) {
         return actionIndex.index(action);
-    }
-
-    @Override
-    public Space<Object> observationSpace() {
-        return observations;
-    }
-
-    @Override
-    public Space<Object> actionSpace() {
-        return actions;
     }
 
     @Override
@@ -88,7 +74,7 @@ final class QPolicy implements Policy<Object, Object> {
     @Override
     public void save(OutputStream out) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
-        PolicyHeader.write(d, BinaryFormats.Q_LEARNING_POLICY, observations, actions);
+        PolicyHeader.write(d, BinaryFormats.Q_LEARNING_POLICY, observationSpace(), actionSpace());
         d.writeInt(bins);
         d.writeInt(table.states);
         d.writeInt(table.actions);

@@ -1,11 +1,11 @@
 package org.nettwin.rl.td3.internal;
 
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 import org.nettwin.api.env.BaseEnvironment;
 import org.nettwin.api.env.Step;
 import org.nettwin.api.space.Box;
-import org.nettwin.api.space.Space;
 
 /**
  * A small continuous control task for tests: a point in the square {@code [−1, 1]²} moves by the
@@ -26,17 +26,7 @@ final class ReachTargetEnvironment extends BaseEnvironment<double[], double[]> {
     private int t;
 
     ReachTargetEnvironment() {
-        super("test/ReachTarget", 0, OBSERVATIONS);
-    }
-
-    @Override
-    public Space<double[]> observationSpace() {
-        return OBSERVATIONS;
-    }
-
-    @Override
-    public Space<double[]> actionSpace() {
-        return ACTIONS;
+        super("test/ReachTarget", OBSERVATIONS, ACTIONS, List.of());
     }
 
     @Override

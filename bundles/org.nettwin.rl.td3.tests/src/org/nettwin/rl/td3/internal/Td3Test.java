@@ -416,4 +416,18 @@ class Td3Test {
         assertTrue(bytes < 2000, "2000 Simplex updates (smoothing noise projected onto the simplex) allocated " + bytes
                 + " bytes once compiled");
     }
+
+    @Test
+    void theConfigurationRecordKeepsTheNamesAndDefaults() {
+        assertEquals(List.of("actorHidden", "criticHidden", "actorLearningRate", "criticLearningRate", "gamma", "batchSize", "bufferSize",
+                "warmupSteps", "trainEvery", "explorationNoise", "policyNoise", "noiseClip", "policyDelay", "tau", "maxGradNorm",
+                "normaliseObservations", "offlineRegularisation", "bcAlpha"), List.copyOf(PROVIDER.configSchema().parameters().keySet()));
+        Td3Config defaults = PROVIDER.configSchema().defaults().as(Td3Config.class);
+        assertEquals(new Td3Config(List.of(48, 24), List.of(64, 24), 5e-4, 1e-3, 0.1, 32, 100_000, 3_000, 1, 0.1, 0.2, 0.5, 2, 0.005, 0.0, true,
+                "bc", 2.5), defaults);
+        assertTrue(defaults.offlineBc());
+        assertFalse(config(Map.of("offlineRegularisation", "none")).as(Td3Config.class).offlineBc());
+        var e = assertThrows(org.nettwin.api.config.ConfigException.class, () -> config(Map.of("offlineRegularisation", "cql")));
+        assertEquals("algorithm.config.offlineRegularisation", e.problems().get(0).path(), e.getMessage());
+    }
 }

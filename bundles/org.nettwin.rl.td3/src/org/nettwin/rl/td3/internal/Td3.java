@@ -41,14 +41,8 @@ import org.nettwin.nn.Mlp;
  */
 final class Td3 implements Algorithm, Checkpointable, OfflineLearner, LossSurface {
 
-    /** The hyper-parameters, validated by the provider's schema. */
-    record Settings(double actorLearningRate, double criticLearningRate, double gamma, int batchSize, int bufferSize, int warmupSteps,
-            int trainEvery, double explorationNoise, double policyNoise, double noiseClip, int policyDelay, double tau,
-            double maxGradNorm, boolean offlineBc, double bcAlpha) {
-    }
-
     private final EnvironmentSpec spec;
-    private final Settings s;
+    private final Td3Config s;
     private final Td3Learner[] learners;
     private final long seed;
     private final EpisodeTracker tracker = new EpisodeTracker();
@@ -63,7 +57,7 @@ final class Td3 implements Algorithm, Checkpointable, OfflineLearner, LossSurfac
     private ReplayBuffer offlineData;
     private TransitionDataset offlineSource;
 
-    Td3(EnvironmentSpec spec, Settings settings, Td3Learner[] learners, long seed) {
+    Td3(EnvironmentSpec spec, Td3Config settings, Td3Learner[] learners, long seed) {
         this.spec = spec;
         this.s = settings;
         this.learners = learners;

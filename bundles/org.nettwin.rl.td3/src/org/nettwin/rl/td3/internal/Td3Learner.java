@@ -22,7 +22,7 @@ import org.nettwin.nn.NetworkFormat;
  */
 final class Td3Learner {
 
-    final Td3.Settings s;
+    final Td3Config s;
     final Td3Policy policy;
     final Mlp actor;
     final Mlp critic1;
@@ -53,7 +53,7 @@ final class Td3Learner {
     private final double[] dq;
     private final double[] scratch;
 
-    Td3Learner(Td3Policy policy, Mlp critic1, Mlp critic2, Mlp actorTarget, Mlp critic1Target, Mlp critic2Target, Td3.Settings s,
+    Td3Learner(Td3Policy policy, Mlp critic1, Mlp critic2, Mlp actorTarget, Mlp critic1Target, Mlp critic2Target, Td3Config s,
             long seed) {
         this.s = s;
         this.policy = policy;

@@ -9,8 +9,8 @@ import java.io.OutputStream;
 import java.util.random.RandomGenerator;
 
 import org.nettwin.api.io.BinaryFormats;
+import org.nettwin.api.rl.BasePolicy;
 import org.nettwin.api.rl.PolicyHeader;
-import org.nettwin.api.rl.Policy;
 import org.nettwin.api.space.Space;
 import org.nettwin.nn.Mlp;
 import org.nettwin.nn.NetworkFormat;
@@ -20,11 +20,8 @@ import org.nettwin.nn.NetworkFormat;
  * {@link ActionHead}; {@link #sample} adds the Gaussian exploration noise in normalised units. A
  * live view of the actor network of the algorithm that created it.
  */
-final class Td3Policy implements Policy<Object, Object> {
+final class Td3Policy extends BasePolicy<Object, Object> {
 
-
-    private final Space<Object> observations;
-    private final Space<Object> actions;
     final ActionHead head;
     final ObservationScaling scaling;
     final boolean normalise;
@@ -36,8 +33,7 @@ final class Td3Policy implements Policy<Object, Object> {
 
     @SuppressWarnings("unchecked")
     Td3Policy(Space<?> observations, Space<?> actions, boolean normalise, Mlp actor, double explorationNoise) {
-        this.observations = (Space<Object>) observations;
-        this.actions = (Space<Object>) actions;
+        super((Space<Object>) observations, (Space<Object>) actions);
         this.head = ActionHead.of(actions);
         this.normalise = normalise;
         this.scaling = new ObservationScaling(observations, normalise);
@@ -58,16 +54,6 @@ final class Td3Policy implements Policy<Object, Object> {
     void exploreNormalised(Object observation, RandomGenerator random, double[] out) {
         actNormalised(observation, out);
         head.addNoise(out, 0, explorationNoise, 0.0, random, scratch);
-    }
-
-    @Override
-    public Space<Object> observationSpace() {
-        return observations;
-    }
-
-    @Override
-    public Space<Object> actionSpace() {
-        return actions;
     }
 
     @Override
@@ -99,7 +85,7 @@ final class Td3Policy implements Policy<Object, Object> {
     @Override
     public void save(OutputStream out) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
-        PolicyHeader.write(d, BinaryFormats.TD3_POLICY, observations, actions);
+        PolicyHeader.write(d, BinaryFormats.TD3_POLICY, observationSpace(), actionSpace());
         d.writeBoolean(normalise);
         d.writeDouble(explorationNoise);
         d.flush();

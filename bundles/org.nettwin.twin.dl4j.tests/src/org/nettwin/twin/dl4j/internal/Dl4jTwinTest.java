@@ -48,8 +48,8 @@ class Dl4jTwinTest {
     void conformingAndReproducible() {
         DriftEnvironment env = TwinExercise.environment();
         TransitionDataset data = Recorder.random(env, 600, 3);
-        SequenceTwin a = BUILDER.build(EnvironmentSpec.of(env), data, TwinExercise.config(BUILDER, Map.of("epochs", 3)), 3, new RecordingListener());
-        SequenceTwin b = BUILDER.build(EnvironmentSpec.of(env), data, TwinExercise.config(BUILDER, Map.of("epochs", 3)), 3, new RecordingListener());
+        SequenceTwin a = BUILDER.build(EnvironmentSpec.of(env), data, TwinExercise.settings(Map.of("epochs", 3)), 3, new RecordingListener());
+        SequenceTwin b = BUILDER.build(EnvironmentSpec.of(env), data, TwinExercise.settings(Map.of("epochs", 3)), 3, new RecordingListener());
         EnvironmentConformance.check(a, EnvironmentConformance.Options.DEFAULTS.withSteps(120));
         TransitionDataset heldOut = Recorder.random(env, 200, 4);
         TwinAccuracy x = a.evaluate(heldOut, 3);

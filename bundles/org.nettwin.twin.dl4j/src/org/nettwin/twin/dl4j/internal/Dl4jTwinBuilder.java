@@ -13,16 +13,11 @@ public final class Dl4jTwinBuilder extends SequenceTwinBuilder {
 
     static final String ID = "twin/dl4j-lstm";
 
-    @Override
-    protected String id() {
-        return ID;
-    }
-
-    @Override
-    public PluginDescriptor descriptor() {
-        return new PluginDescriptor(ID, "LSTM twin (deeplearning4j)",
+    /** Creates the service. */
+    public Dl4jTwinBuilder() {
+        super(new PluginDescriptor(ID, "LSTM twin (deeplearning4j)",
                 "twin/lstm's state-transition and reward models on deeplearning4j (LSTM layer, last time step, linear output, Adam); "
-                        + "same config and accuracy metrics, so experiments swap the two ids.");
+                        + "same config and accuracy metrics, so experiments swap the two ids."));
     }
 
     @Override

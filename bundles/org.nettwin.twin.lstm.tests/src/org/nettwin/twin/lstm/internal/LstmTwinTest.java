@@ -37,7 +37,7 @@ class LstmTwinTest {
 
     static SequenceTwin twin(int transitions, long seed, RecordingListener listener) {
         DriftEnvironment env = TwinExercise.environment();
-        return BUILDER.build(EnvironmentSpec.of(env), Recorder.random(env, transitions, seed), TwinExercise.config(BUILDER, Map.of()), seed,
+        return BUILDER.build(EnvironmentSpec.of(env), Recorder.random(env, transitions, seed), TwinExercise.settings(Map.of()), seed,
                 listener);
     }
 
@@ -147,6 +147,10 @@ class LstmTwinTest {
         SequenceTwin twin = twin(1000, 8, new RecordingListener());
         TransitionDataset heldOut = Recorder.random(TwinExercise.environment(), 200, 77);
         TwinAccuracy accuracy = twin.evaluate(heldOut, 4);
+        List<String> named = List.of("level", "cos_phase", "sin_phase");
+        assertEquals(named, TwinExercise.environment().observationFeatures());
+        assertEquals(named, twin.observationFeatures(), "the twin names its features as the real environment does");
+        assertEquals(named, accuracy.featureNames());
         TwinReport.writeAccuracy(dir, accuracy);
         TwinTrajectory trajectory = twin.compare(heldOut, 0, 20);
         assertEquals(20, trajectory.steps());
@@ -159,9 +163,10 @@ class LstmTwinTest {
         TwinReport.writeTrajectory(dir, trajectory, accuracy.featureNames(), 0, 1);
         String json = Files.readString(dir.resolve("twin-accuracy.json"));
         assertTrue(json.contains("\"one_step_rmse\"") && json.contains("\"rollout_rmse\"") && json.contains("\"reward_rmse\""), json);
+        assertTrue(json.contains("\"level\": ") && json.contains("\"sin_phase\": "), json);
         assertEquals(1 + 3 + 4 + 1, Files.readAllLines(dir.resolve("twin-accuracy.csv")).size());
         assertEquals(1 + 2 * 21, Files.readAllLines(dir.resolve("twin-trajectory.csv")).size());
-        for (String feature : List.of("obs_0", "obs_1")) {
+        for (String feature : List.of("level", "cos_phase")) {
             byte[] png = Files.readAllBytes(dir.resolve("twin-vs-real-" + feature + ".png"));
             assertTrue(png.length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "a PNG plot of " + feature);
         }

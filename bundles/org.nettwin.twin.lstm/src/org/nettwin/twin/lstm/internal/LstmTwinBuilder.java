@@ -13,16 +13,11 @@ public final class LstmTwinBuilder extends SequenceTwinBuilder {
 
     static final String ID = "twin/lstm";
 
-    @Override
-    protected String id() {
-        return ID;
-    }
-
-    @Override
-    public PluginDescriptor descriptor() {
-        return new PluginDescriptor(ID, "LSTM twin (org.nettwin.nn)",
+    /** Creates the service. */
+    public LstmTwinBuilder() {
+        super(new PluginDescriptor(ID, "LSTM twin (org.nettwin.nn)",
                 "A state-transition LSTM and a reward LSTM over a window of past (state, action) pairs, trained supervised with an "
-                        + "episode split and early stopping; an Environment with the real spaces, episodes starting from real states.");
+                        + "episode split and early stopping; an Environment with the real spaces, episodes starting from real states."));
     }
 
     @Override

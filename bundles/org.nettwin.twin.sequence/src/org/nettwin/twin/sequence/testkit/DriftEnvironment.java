@@ -1,17 +1,18 @@
 package org.nettwin.twin.sequence.testkit;
 
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 import org.nettwin.api.env.BaseEnvironment;
 import org.nettwin.api.env.Step;
 import org.nettwin.api.space.Box;
 import org.nettwin.api.space.Discrete;
-import org.nettwin.api.space.Space;
 
 /**
  * A cheap environment with history-dependent continuous dynamics, for twin tests: a level
  * {@code x ∈ [0, 10]} pushed by the action ({@code Discrete(3)}: down, hold, up) with momentum and
- * a periodic disturbance of phase {@code φ}, observed as {@code Box(3) = (x, cos φ, sin φ)}:
+ * a periodic disturbance of phase {@code φ}, observed as {@code Box(3) = (x, cos φ, sin φ)}
+ * (features {@code level}, {@code cos_phase}, {@code sin_phase}):
  * <pre>{@code
  * v' = 0.6 v + gain · 0.4 (a − 1) + 0.3 sin φ,   x' = clip(x + v', 0, 10),   φ' = φ + 0.35,
  * r  = −|x' − 5| / 5 − 0.05 |a − 1| + N(0, noise²)
@@ -37,20 +38,10 @@ public final class DriftEnvironment extends BaseEnvironment<double[], Integer> {
 
     /** @param gain action effect (1 nominal), {@code noise} reward and level noise, {@code length} episode steps */
     public DriftEnvironment(double gain, double noise, int length) {
-        super("testkit/Drift", 0, OBSERVATIONS);
+        super("testkit/Drift", OBSERVATIONS, ACTIONS, List.of(), List.of("level", "cos_phase", "sin_phase"));
         this.gain = gain;
         this.noise = noise;
         this.length = length;
-    }
-
-    @Override
-    public Space<double[]> observationSpace() {
-        return OBSERVATIONS;
-    }
-
-    @Override
-    public Space<Integer> actionSpace() {
-        return ACTIONS;
     }
 
     @Override

@@ -4,12 +4,14 @@ import java.util.Map;
 
 import org.nettwin.api.Seeds;
 import org.nettwin.api.config.Config;
+import org.nettwin.api.config.ConfigSchema;
 import org.nettwin.api.data.TransitionDataset;
 import org.nettwin.api.rl.EnvironmentSpec;
 import org.nettwin.api.run.TrainingListener;
 import org.nettwin.api.twin.DigitalTwin;
 import org.nettwin.api.twin.TwinAccuracy;
 import org.nettwin.api.twin.TwinBuilder;
+import org.nettwin.twin.sequence.TwinSettings;
 
 /**
  * The measurements every twin builder's tests make on {@link DriftEnvironment}, so the builders'
@@ -45,6 +47,11 @@ public final class TwinExercise {
     /** @return {@code config} validated against the builder's schema */
     public static Config config(TwinBuilder builder, Map<String, ?> config) {
         return builder.configSchema().validate(config, "");
+    }
+
+    /** @return {@code config} validated and bound to the window twins' settings, for {@code SequenceTwinBuilder.build} */
+    public static TwinSettings settings(Map<String, ?> config) {
+        return ConfigSchema.of(TwinSettings.class).validate(config, "").as(TwinSettings.class);
     }
 
     /** Builds twins from {@code small} and {@code large} transitions and evaluates both on 1,000 fresh ones (horizon 5). */

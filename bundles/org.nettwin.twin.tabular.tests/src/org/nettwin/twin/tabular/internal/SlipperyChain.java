@@ -1,5 +1,6 @@
 package org.nettwin.twin.tabular.internal;
 
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 import org.nettwin.api.env.BaseEnvironment;
@@ -7,7 +8,6 @@ import org.nettwin.api.env.FiniteMdp;
 import org.nettwin.api.env.MdpTables;
 import org.nettwin.api.env.Step;
 import org.nettwin.api.space.Discrete;
-import org.nettwin.api.space.Space;
 
 /**
  * A known finite MDP with discrete observations, for checking the counted twin against the
@@ -19,26 +19,13 @@ final class SlipperyChain extends BaseEnvironment<Integer, Integer> implements F
 
     final int n;
     final double slip;
-    private final Discrete states;
-    private final Discrete actions = new Discrete(2);
     private int state;
     private int t;
 
     SlipperyChain(int n, double slip) {
-        super("test/SlipperyChain", 0, new Discrete(n));
+        super("test/SlipperyChain", new Discrete(n), new Discrete(2), List.of());
         this.n = n;
         this.slip = slip;
-        this.states = new Discrete(n);
-    }
-
-    @Override
-    public Space<Integer> observationSpace() {
-        return states;
-    }
-
-    @Override
-    public Space<Integer> actionSpace() {
-        return actions;
     }
 
     @Override

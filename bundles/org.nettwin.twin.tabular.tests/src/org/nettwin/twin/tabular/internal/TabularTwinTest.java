@@ -90,7 +90,11 @@ class TabularTwinTest {
         TwinAccuracy smallAcc = small.evaluate(heldOut, 5);
         TwinAccuracy largeAcc = large.evaluate(heldOut, 5);
         assertEquals(5, largeAcc.rolloutError().length);
-        assertEquals(List.of("obs_0"), largeAcc.featureNames());
+        assertEquals(List.of("obs_0"), largeAcc.featureNames(), "the chain does not name its feature");
+        EnvironmentSpec named = new EnvironmentSpec(spec.agents(), spec.observationSpaces(), spec.actionSpaces(), false, List.of(List.of("position")));
+        TabularTwin namedTwin = (TabularTwin) builder.build(named, collect(real, 300, 1), config(Map.of()), 1, TrainingListener.NONE);
+        assertEquals(List.of("position"), namedTwin.observationFeatures(), "the twin names its features as the spec does");
+        assertEquals(List.of("position"), namedTwin.evaluate(heldOut, 2).featureNames());
         assertTrue(largeAcc.meanOneStepError() <= smallAcc.meanOneStepError() + 1e-9,
                 "held-out one-step error " + smallAcc.meanOneStepError() + " -> " + largeAcc.meanOneStepError());
         assertTrue(largeAcc.rolloutError()[4] >= largeAcc.rolloutError()[0], "uncertainty grows with the horizon");
@@ -160,5 +164,17 @@ class TabularTwinTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> builder.build(spec, new TransitionDataset(2, 1, Map.of()), config(Map.of()), 1, TrainingListener.NONE));
         assertTrue(e.getMessage().contains("do not match"), e.getMessage());
+    }
+
+    @Test
+    void theStateLimitIsTheConfiguredOne() {
+        EnvironmentSpec wide = new EnvironmentSpec(List.of("agent"), List.of(new Discrete(2_000)), List.of(new Discrete(2)), false);
+        assertTrue(builder.incompatibility(wide, config(Map.of())).isEmpty(), "2,000 states fit the default maxStates = 10^6");
+        String refusal = builder.incompatibility(wide, config(Map.of("maxStates", 1_000L))).orElseThrow();
+        assertTrue(refusal.contains("Discrete(2000)") && refusal.contains("maxStates=1000"), refusal);
+        assertThrows(IllegalArgumentException.class,
+                () -> builder.build(wide, new TransitionDataset(1, 1, Map.of()), config(Map.of("maxStates", 1_000L)), 1, TrainingListener.NONE));
+        assertEquals(List.of("unseen", "maxEpisodeSteps", "maxStates"), List.copyOf(builder.configSchema().parameters().keySet()));
+        assertEquals(new TabularTwinConfig("self-loop", 0, 1_000_000L), builder.configSchema().defaults().as(TabularTwinConfig.class));
     }
 }

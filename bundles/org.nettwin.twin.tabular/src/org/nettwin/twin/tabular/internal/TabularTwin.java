@@ -1,6 +1,5 @@
 package org.nettwin.twin.tabular.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -20,14 +19,13 @@ import org.nettwin.api.twin.TwinAccuracy;
  * was built from. Stepping samples a successor in proportion to its count, the reward is the
  * empirical mean reward of the state-action pair, and episodes start from observed episode
  * starts and are truncated after {@code maxEpisodeSteps}. It exposes its tables like a real
- * finite scenario, so exact analysis (value iteration, bisimulation metrics) applies to it.
+ * finite scenario, so exact analysis (value iteration, bisimulation metrics) applies to it. Its
+ * observation features have the real environment's names.
  */
 final class TabularTwin extends BaseEnvironment<Object, Object> implements DigitalTwin<Object, Object>, FiniteMdp<Object> {
 
     static final String ID = "twin/tabular";
 
-    private final Space<Object> observations;
-    private final Space<Object> actions;
     private final TableIndex stateIndex;
     private final TableIndex actionIndex;
     private final CountedMdp model;
@@ -39,11 +37,9 @@ final class TabularTwin extends BaseEnvironment<Object, Object> implements Digit
     private int state;
     private int t;
 
-    TabularTwin(Space<Object> observations, Space<Object> actions, TableIndex stateIndex, TableIndex actionIndex, CountedMdp model,
-            int maxEpisodeSteps) {
-        super(ID, 0, observations);
-        this.observations = observations;
-        this.actions = actions;
+    TabularTwin(Space<Object> observations, Space<Object> actions, List<String> features, TableIndex stateIndex, TableIndex actionIndex,
+            CountedMdp model, int maxEpisodeSteps) {
+        super(ID, observations, actions, List.of(), features);
         this.stateIndex = stateIndex;
         this.actionIndex = actionIndex;
         this.model = model;
@@ -71,16 +67,6 @@ final class TabularTwin extends BaseEnvironment<Object, Object> implements Digit
     /** @return how often {@code (s, a)} was observed */
     long visits(int s, int a) {
         return model.visits(s, a);
-    }
-
-    @Override
-    public Space<Object> observationSpace() {
-        return observations;
-    }
-
-    @Override
-    public Space<Object> actionSpace() {
-        return actions;
     }
 
     private Object observation(int s) {
@@ -140,7 +126,7 @@ final class TabularTwin extends BaseEnvironment<Object, Object> implements Digit
     @Override
     public TwinAccuracy evaluate(TransitionDataset heldOut, int horizon) {
         int n = heldOut.size();
-        int features = observations.encodedSize();
+        int features = observationSpace().encodedSize();
         double[] squared = new double[features];
         double rewardSquared = 0;
         double[] dist = new double[model.states];
@@ -199,11 +185,7 @@ final class TabularTwin extends BaseEnvironment<Object, Object> implements Digit
         for (int h = 0; h < rollout.length; h++) {
             rollout[h] = rolloutCount[h] == 0 ? Double.NaN : Math.sqrt(rollout[h] / rolloutCount[h]);
         }
-        List<String> names = new ArrayList<>();
-        for (int k = 0; k < features; k++) {
-            names.add("obs_" + k);
-        }
-        return new TwinAccuracy(names, oneStep, rollout, n == 0 ? 0 : Math.sqrt(rewardSquared / n), n);
+        return new TwinAccuracy(observationFeatures(), oneStep, rollout, n == 0 ? 0 : Math.sqrt(rewardSquared / n), n);
     }
 
     /** The expected encoded observation under a distribution over states. */

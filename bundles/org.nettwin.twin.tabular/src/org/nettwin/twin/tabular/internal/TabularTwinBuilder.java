@@ -1,66 +1,74 @@
 package org.nettwin.twin.tabular.internal;
 
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.nettwin.api.PluginDescriptor;
-import org.nettwin.api.config.Config;
-import org.nettwin.api.config.ConfigSchema;
 import org.nettwin.api.data.TransitionDataset;
 import org.nettwin.api.rl.EnvironmentSpec;
 import org.nettwin.api.run.TrainingListener;
+import org.nettwin.api.space.DictSpace;
+import org.nettwin.api.space.Discrete;
+import org.nettwin.api.space.MultiDiscrete;
 import org.nettwin.api.space.Space;
 import org.nettwin.api.space.TableIndex;
+import org.nettwin.api.twin.BaseTwinBuilder;
 import org.nettwin.api.twin.DigitalTwin;
 import org.nettwin.api.twin.TwinBuilder;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code twin/tabular}: the counted empirical MDP of a dataset, for finite scenarios. */
 @Component(service = TwinBuilder.class, property = "nettwin.id=" + TabularTwin.ID)
-public final class TabularTwinBuilder implements TwinBuilder {
+public final class TabularTwinBuilder extends BaseTwinBuilder<TabularTwinConfig> {
 
-    private static final ConfigSchema SCHEMA = ConfigSchema.builder()
-            .choiceParam("unseen", "self-loop", List.of("self-loop", "uniform"),
-                    "what a never-observed state-action pair does: stay put with reward 0 (absorbing) or jump uniformly")
-            .intParam("maxEpisodeSteps", 0, 0, 100_000_000, "truncate twin episodes after this many steps; 0 = the longest episode in the data")
-            .longParam("maxStates", 1_000_000L, 1, 50_000_000L, "refuse observation spaces with more states than this")
-            .build();
-
-    @Override
-    public PluginDescriptor descriptor() {
-        return new PluginDescriptor(TabularTwin.ID, "Tabular twin (counted MDP)",
+    /** Creates the service. */
+    public TabularTwinBuilder() {
+        super(new PluginDescriptor(TabularTwin.ID, "Tabular twin (counted MDP)",
                 "The maximum-likelihood finite MDP of the data: successor counts, mean rewards and observed starts; "
-                        + "exposes its transition and reward tables for exact analysis.");
+                        + "exposes its transition and reward tables for exact analysis."), TabularTwinConfig.class);
     }
 
+    /**
+     * Refuses multi-agent specs, observations or actions that are not discrete, and more
+     * observation states than the configured {@code maxStates}, naming it.
+     */
     @Override
-    public ConfigSchema configSchema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public Optional<String> incompatibility(EnvironmentSpec spec, Config config) {
+    protected Optional<String> refusal(EnvironmentSpec spec, TabularTwinConfig config) {
         if (spec.multiAgent()) {
             return Optional.of("a tabular twin models a single-agent environment");
         }
+        Space<?> o = spec.observationSpace();
+        Space<?> a = spec.actionSpace();
+        if (!discrete(o) || !discrete(a)) {
+            return Optional.of("a tabular twin needs discrete observations and actions, got " + o.describe() + " -> " + a.describe());
+        }
         try {
-            TableIndex s = TableIndex.of(spec.observationSpace(), 1, SCHEMA.defaults().getLong("maxStates"));
-            TableIndex a = TableIndex.of(spec.actionSpace(), 1, Integer.MAX_VALUE);
-            if (!s.exact() || !a.exact()) {
-                return Optional.of("a tabular twin needs discrete observations and actions, got " + spec.observationSpace().describe() + " -> "
-                        + spec.actionSpace().describe());
-            }
+            TableIndex.of(o, 1, config.maxStates());
         } catch (IllegalArgumentException e) {
-            return Optional.of(e.getMessage());
+            return Optional.of("a tabular twin has one state per observation, and " + o.describe() + " has more than maxStates="
+                    + config.maxStates() + " (configure a larger maxStates, at most 50000000)");
+        }
+        try {
+            TableIndex.of(a, 1, Integer.MAX_VALUE);
+        } catch (IllegalArgumentException e) {
+            return Optional.of("a tabular twin has one column per action, and " + a.describe() + " has more than " + Integer.MAX_VALUE);
         }
         return Optional.empty();
     }
 
+    /** @return whether every value of {@code space} is its own table row (no binning) */
+    private static boolean discrete(Space<?> space) {
+        return switch (space) {
+            case Discrete d -> true;
+            case MultiDiscrete m -> true;
+            case DictSpace d -> d.parts().values().stream().allMatch(TabularTwinBuilder::discrete);
+            default -> false;
+        };
+    }
+
     @Override
     @SuppressWarnings("unchecked")
-    public DigitalTwin<?, ?> build(EnvironmentSpec spec, TransitionDataset data, Config config, long seed, TrainingListener listener) {
-        incompatibility(spec, config).ifPresent(reason -> {
+    protected DigitalTwin<?, ?> build(EnvironmentSpec spec, TransitionDataset data, TabularTwinConfig config, long seed, TrainingListener listener) {
+        refusal(spec, config).ifPresent(reason -> {
             throw new IllegalArgumentException("twin/tabular cannot model this environment: " + reason);
         });
         Space<Object> obs = (Space<Object>) spec.observationSpace();
@@ -72,14 +80,11 @@ public final class TabularTwinBuilder implements TwinBuilder {
         if (data.size() == 0) {
             throw new IllegalArgumentException("twin/tabular needs a non-empty dataset");
         }
-        TableIndex s = TableIndex.of(obs, 1, config.getLong("maxStates"));
+        TableIndex s = TableIndex.of(obs, 1, config.maxStates());
         TableIndex a = TableIndex.of(act, 1, Integer.MAX_VALUE);
-        CountedMdp.Unseen unseen = CountedMdp.Unseen.valueOf(config.getString("unseen").toUpperCase(Locale.ROOT).replace('-', '_'));
-        int maxSteps = config.getInt("maxEpisodeSteps");
-        if (maxSteps == 0) {
-            maxSteps = longestEpisode(data);
-        }
-        TabularTwin twin = new TabularTwin(obs, act, s, a, new CountedMdp(s.size(), a.size(), unseen), maxSteps);
+        int maxSteps = config.maxEpisodeSteps() == 0 ? longestEpisode(data) : config.maxEpisodeSteps();
+        TabularTwin twin = new TabularTwin(obs, act, spec.observationFeatures(), s, a, new CountedMdp(s.size(), a.size(), config.unseenPairs()),
+                maxSteps);
         twin.absorb(data);
         listener.onMetric(0, "twin_transitions", data.size());
         return twin;

@@ -1,4 +1,4 @@
-package org.nettwin.twin.sequence;
+package org.nettwin.twin.sequence.internal;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -9,6 +9,7 @@ import java.util.random.RandomGenerator;
 import org.nettwin.api.Seeds;
 import org.nettwin.api.data.TransitionDataset;
 import org.nettwin.api.run.TrainingListener;
+import org.nettwin.twin.sequence.SequenceModel;
 
 /**
  * Supervised training of the two models of a window twin: a split of the samples BY EPISODE (so
@@ -16,8 +17,6 @@ import org.nettwin.api.run.TrainingListener;
  * shuffled minibatch epochs, and early stopping on the validation MSE with the best weights
  * restored. The state and the reward model are independent, so they train at the same time on
  * two threads; each has its own seeded shuffle stream, so the result does not depend on timing.
- *
- * @since 0.1
  */
 public final class SequenceTrainer {
 

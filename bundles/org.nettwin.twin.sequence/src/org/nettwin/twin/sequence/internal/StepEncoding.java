@@ -1,4 +1,4 @@
-package org.nettwin.twin.sequence;
+package org.nettwin.twin.sequence.internal;
 
 import org.nettwin.api.data.TransitionDataset;
 import org.nettwin.api.space.Box;
@@ -17,8 +17,6 @@ import org.nettwin.api.space.Space;
  * and centred, so "no change" is the easy default the model improves on); the reward model
  * predicts the z-scored reward and, when the data has terminations, the terminal indicator
  * (0/1, least squares; the twin terminates when its prediction exceeds ½).
- *
- * @since 0.1
  */
 public final class StepEncoding {
 
@@ -112,7 +110,7 @@ public final class StepEncoding {
     }
 
     /** Writes transition {@code i}'s flattened action into {@code flat} ({@code encoded} is scratch). */
-    static void flatAction(Space<Object> actions, TransitionDataset data, int i, double[] encoded, double[] flat) {
+    public static void flatAction(Space<Object> actions, TransitionDataset data, int i, double[] encoded, double[] flat) {
         data.action(i, encoded, 0);
         actions.flatten(actions.decode(encoded, 0), flat, 0);
     }

@@ -1,4 +1,4 @@
-package org.nettwin.twin.sequence;
+package org.nettwin.twin.sequence.internal;
 
 import java.util.Arrays;
 
@@ -10,8 +10,6 @@ import org.nettwin.api.data.TransitionDataset;
  * the episode's first transition) and whose targets are {@code s'_i − s_i} and {@code r_i} (see
  * {@link StepEncoding}). Step vectors are stored once per transition and windows are assembled
  * on demand, so memory is {@code O(transitions)}, not {@code O(transitions × window)}.
- *
- * @since 0.1
  */
 public final class SequenceData {
 
