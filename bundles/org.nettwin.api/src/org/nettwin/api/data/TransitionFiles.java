@@ -46,6 +46,8 @@ public final class TransitionFiles {
             try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 TransitionDataset data = TransitionCsv.read(in, file.toString(), lines);
                 return new Loaded(data, i -> file + ":" + lines.get(i));
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new DatasetFormatException(file + ":" + (lines.size() + 1) + " or after: the file is not UTF-8 text");
             }
         }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {

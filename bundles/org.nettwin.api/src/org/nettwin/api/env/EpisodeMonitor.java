@@ -37,6 +37,17 @@ public final class EpisodeMonitor<O, A> implements Environment<O, A> {
         return steps;
     }
 
+    /** @return the episodes reported so far */
+    public long episodes() {
+        return episodes;
+    }
+
+    /** Continues the counts of a monitor whose run was saved (a resumed run): steps and episodes so far. */
+    public void restore(long stepsSoFar, long episodesSoFar) {
+        this.steps = stepsSoFar;
+        this.episodes = episodesSoFar;
+    }
+
     @Override
     public Space<O> observationSpace() {
         return inner.observationSpace();

@@ -59,6 +59,16 @@ public final class ObservationStatistics {
         }
     }
 
+    /** Takes the statistics of {@code other} (same size), e.g. read back from a saved run. */
+    public void set(ObservationStatistics other) {
+        if (other.mean.length != mean.length) {
+            throw new IllegalArgumentException("statistics of " + other.mean.length + " coordinates, not " + mean.length);
+        }
+        System.arraycopy(other.mean, 0, mean, 0, mean.length);
+        System.arraycopy(other.m2, 0, m2, 0, m2.length);
+        count = other.count;
+    }
+
     /** @return an independent copy with the same statistics */
     public ObservationStatistics copy() {
         ObservationStatistics c = new ObservationStatistics(mean.length, clip);

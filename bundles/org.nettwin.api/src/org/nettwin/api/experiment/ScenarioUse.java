@@ -112,10 +112,11 @@ public final class ScenarioUse {
     public Learning learning(long seed, TrainingListener episodes) {
         Scenario s = create(seed);
         if (!wraps()) {
-            return new Learning(s, null, episodes, false);
+            return new Learning(s, null, null, episodes, false);
         }
         Environment<?, ?> env = ((Scenario.Single) s).environment();
-        env = new EpisodeMonitor<>(env, episodes);
+        EpisodeMonitor<?, ?> monitor = new EpisodeMonitor<>(env, episodes);
+        env = monitor;
         if (rewardScale != 1) {
             env = new RewardScale<>(env, rewardScale);
         }
@@ -124,7 +125,7 @@ public final class ScenarioUse {
             normalizer = normalize(env);
             env = normalizer;
         }
-        return new Learning(new Scenario.Single(env), normalizer, episodes, true);
+        return new Learning(new Scenario.Single(env), monitor, normalizer, episodes, true);
     }
 
     @SuppressWarnings("unchecked")
@@ -139,15 +140,50 @@ public final class ScenarioUse {
      */
     public static final class Learning implements AutoCloseable {
         private final Scenario scenario;
+        private final EpisodeMonitor<?, ?> monitor;
         private final NormalizeObservation<?> normalizer;
         private final TrainingListener episodes;
         private final boolean monitored;
 
-        Learning(Scenario scenario, NormalizeObservation<?> normalizer, TrainingListener episodes, boolean monitored) {
+        Learning(Scenario scenario, EpisodeMonitor<?, ?> monitor, NormalizeObservation<?> normalizer, TrainingListener episodes,
+                boolean monitored) {
             this.scenario = scenario;
+            this.monitor = monitor;
             this.normalizer = normalizer;
             this.episodes = episodes;
             this.monitored = monitored;
+        }
+
+        /**
+         * Writes what the wrappers count and learn (the monitor's steps and episodes, the normalisation
+         * statistics), for a checkpoint of a run that may be resumed.
+         */
+        public void saveState(java.io.DataOutputStream out) throws java.io.IOException {
+            out.writeBoolean(monitor != null);
+            if (monitor != null) {
+                out.writeLong(monitor.steps());
+                out.writeLong(monitor.episodes());
+            }
+            out.writeBoolean(normalizer != null);
+            if (normalizer != null) {
+                normalizer.statistics().write(out);
+            }
+        }
+
+        /** Reads what {@link #saveState} wrote into a learner's instance of the same experiment. */
+        public void loadState(java.io.DataInputStream in) throws java.io.IOException {
+            if (in.readBoolean() != (monitor != null)) {
+                throw new java.io.IOException("the saved run wrapped its scenario otherwise");
+            }
+            if (monitor != null) {
+                monitor.restore(in.readLong(), in.readLong());
+            }
+            if (in.readBoolean() != (normalizer != null)) {
+                throw new java.io.IOException("the saved run normalised its observations otherwise");
+            }
+            if (normalizer != null) {
+                normalizer.statistics().set(org.nettwin.api.env.ObservationStatistics.read(in));
+            }
         }
 
         /** @return the instance to learn on */

@@ -37,6 +37,8 @@ final class LocatedJson {
             .build();
 
     final Map<String, String> locations = new LinkedHashMap<>();
+    /** Where each object or array still open starts, innermost last: a file that ends too early is reported there. */
+    private final java.util.ArrayDeque<String[]> open = new java.util.ArrayDeque<>();
     Object root;
 
     static LocatedJson read(Reader in) throws IOException, SyntaxException {
@@ -51,6 +53,13 @@ final class LocatedJson {
                 throw new SyntaxException(where(p.currentTokenLocation()), "unexpected content after the top-level JSON value");
             }
         } catch (JsonProcessingException e) {
+            String[] innermost = json.open.peekLast();
+            String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            if (innermost != null && message.startsWith("Unexpected end-of-input")) {
+                JsonLocation end = e.getLocation();
+                throw new SyntaxException(innermost[0], "malformed JSON: the " + innermost[1] + " opened here is never closed (the file ends"
+                        + (end == null ? "" : " at " + where(end)) + ")");
+            }
             throw syntax(e);
         }
         return json;
@@ -61,6 +70,7 @@ final class LocatedJson {
         JsonToken t = p.currentToken();
         switch (t) {
             case START_OBJECT -> {
+                open.addLast(new String[] {where(p.currentTokenLocation()), "object '{'"});
                 Map<String, Object> map = new LinkedHashMap<>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
@@ -72,14 +82,17 @@ final class LocatedJson {
                     locations.putAll(keep); // the key's position reads better than the value's
                     map.put(name, v);
                 }
+                open.removeLast();
                 return map;
             }
             case START_ARRAY -> {
+                open.addLast(new String[] {where(p.currentTokenLocation()), "array '['"});
                 List<Object> list = new ArrayList<>();
                 int i = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
                     list.add(value(p, path + "[" + i++ + "]"));
                 }
+                open.removeLast();
                 return list;
             }
             case VALUE_STRING -> {
@@ -104,24 +117,14 @@ final class LocatedJson {
         }
     }
 
-    private static final java.util.regex.Pattern START = java.util.regex.Pattern.compile(
-            "expected close marker for (Object|Array) \\(start marker at .*?line: (\\d+), column: (\\d+)\\]\\)");
-
     /**
-     * A syntax error in words for people: where the problem is (for a bracket never closed, where
-     * it was opened, not the end of the file), without the parser's internals (its source
-     * description, its feature names).
+     * A syntax error in words for people, without the parser's internals (its source description,
+     * its feature names).
      */
     static SyntaxException syntax(JsonProcessingException e) {
         JsonLocation loc = e.getLocation();
         String where = loc == null ? "1:1" : where(loc);
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-        java.util.regex.Matcher open = START.matcher(message);
-        if (message.startsWith("Unexpected end-of-input") && open.find()) {
-            String what = open.group(1).equals("Object") ? "the object '{'" : "the array '['";
-            return new SyntaxException(open.group(2) + ":" + open.group(3), "malformed JSON: " + what + " opened here is never closed "
-                    + "(the file ends at " + where + ")");
-        }
         if (message.startsWith("Unexpected end-of-input")) {
             return new SyntaxException(where, "malformed JSON: the file ends in the middle of a value");
         }

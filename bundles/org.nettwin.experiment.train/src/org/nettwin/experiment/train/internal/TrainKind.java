@@ -24,8 +24,11 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = ExperimentKind.class, property = "nettwin.id=train")
 public final class TrainKind implements ExperimentKind {
 
-    static final Section.Settings BUDGET = new Section.Settings("budget", Sections.budget().build(), true,
-            "{\"steps\": N, \"evalEpisodes\": 10, \"maxEpisodeSteps\": 100000}: steps of learning per seed and the evaluation");
+    static final Section.Settings BUDGET = new Section.Settings("budget", Sections.budget()
+            .longParam("checkpointEvery", 0, 0, 10_000_000_000L, "steps between checkpoints of a Resumable algorithm's whole state, "
+                    + "from which a killed run resumes (0 = none: a resumed run restarts unfinished seeds). Learning proceeds in "
+                    + "chunks of this many steps, each starting a new episode: a multiple of the episode length changes nothing")
+            .build(), true, "{\"steps\": N, \"evalEpisodes\": 10, \"maxEpisodeSteps\": 100000}: steps of learning per seed and the evaluation");
 
     @Override
     public PluginDescriptor descriptor() {

@@ -1,11 +1,16 @@
 package org.nettwin.experiment.train.internal;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.nettwin.api.Seeds;
 import org.nettwin.api.config.Config;
@@ -23,6 +28,7 @@ import org.nettwin.api.experiment.UnitResult;
 import org.nettwin.api.rl.Algorithm;
 import org.nettwin.api.rl.AlgorithmProvider;
 import org.nettwin.api.rl.EnvironmentSpec;
+import org.nettwin.api.rl.Resumable;
 import org.nettwin.api.scenario.Scenario;
 import org.nettwin.plot.LineChart;
 import org.nettwin.plot.SeedCurves;
@@ -66,13 +72,13 @@ final class TrainStudy implements Study {
     }
 
     @Override
-    public UnitData run(Unit unit, UnitContext context) {
+    public UnitData run(Unit unit, UnitContext context) throws IOException {
         long seed = unit.seed();
         long scenarioSeed = Seeds.derive(seed, "scenario");
         try (ScenarioUse.Learning train = scenario.learning(scenarioSeed, context.trainingListener("", 0));
                 Scenario eval = scenario.create(scenarioSeed)) {
             Algorithm agent = algorithm.service().create(EnvironmentSpec.of(train.scenario()), algorithm.config(), Seeds.derive(seed, "algorithm"));
-            long steps = agent.learn(train.scenario(), budget.getLong("steps"), train.listener());
+            long steps = learn(agent, train, context);
             double evalReturn = context.cancelled() ? Double.NaN
                     : train.meanReturn(eval, agent, budget.getInt("evalEpisodes"), Seeds.derive(seed, "evaluation"),
                             budget.getInt("maxEpisodeSteps"));
@@ -81,6 +87,41 @@ final class TrainStudy implements Study {
             }
             return new UnitData().put("steps", steps).put("eval_return", evalReturn);
         }
+    }
+
+    /**
+     * Learns the budget: in one call, or — with {@code checkpointEvery} and a {@link Resumable}
+     * algorithm — in chunks, saving the whole state (steps done, the wrappers' counts, the
+     * algorithm's state) after each, and starting from the unit's checkpoint when the run is resumed.
+     */
+    private long learn(Algorithm agent, ScenarioUse.Learning train, UnitContext context) throws IOException {
+        long total = budget.getLong("steps");
+        long every = budget.getLong("checkpointEvery");
+        Optional<Resumable> resumable = agent.capability(Resumable.class);
+        if (every == 0 || resumable.isEmpty()) {
+            return agent.learn(train.scenario(), total, train.listener());
+        }
+        long done = 0;
+        Optional<byte[]> saved = context.checkpoint();
+        if (saved.isPresent()) {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(saved.get()));
+            done = in.readLong();
+            train.loadState(in);
+            resumable.get().loadState(in);
+        }
+        while (done < total && !context.cancelled()) {
+            done += agent.learn(train.scenario(), Math.min(every, total - done), train.listener());
+            if (done < total && !context.cancelled()) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                DataOutputStream out = new DataOutputStream(bytes);
+                out.writeLong(done);
+                train.saveState(out);
+                out.flush();
+                resumable.get().saveState(bytes);
+                context.saveCheckpoint(bytes.toByteArray());
+            }
+        }
+        return done;
     }
 
     /** @return the (step, return) of every learning episode of a unit, from its metric rows */
