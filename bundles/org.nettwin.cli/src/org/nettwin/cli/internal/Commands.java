@@ -38,7 +38,7 @@ final class Commands {
 
     static final String USAGE_TEXT = """
             usage: nettwin COMMAND [ARGS]
-              list [--json]                               list installed plugins (and failed ones)
+              list [--json] [--verbose]                   list installed plugins (and failed ones; --verbose: with their stack traces)
               run EXPERIMENT.json [--out DIR] [--seed N]  run an experiment; writes DIR atomically
               run --resume DIR                            continue a run that was killed before it finished
               collect EXPERIMENT.json [--out DIR] [--seed N]  record a behaviour policy's transitions as datasets
@@ -67,9 +67,12 @@ final class Commands {
 
     int list(List<String> args, PrintStream out, PrintStream err) {
         boolean json = false;
+        boolean verbose = false;
         for (String a : args) {
             if (a.equals("--json")) {
                 json = true;
+            } else if (a.equals("--verbose")) {
+                verbose = true;
             } else {
                 err.println("nettwin list: unknown option '" + a + "'\n" + USAGE_TEXT);
                 return USAGE;
@@ -101,6 +104,8 @@ final class Commands {
                 m.put("version", f.version());
                 m.put("bundle", f.bundle());
                 m.put("error", f.error());
+                m.put("source", f.source().isEmpty() ? null : f.source());
+                m.put("detail", f.detail().isEmpty() ? null : f.detail());
                 bad.add(m);
             }
             doc.put("failed", bad);
@@ -123,10 +128,29 @@ final class Commands {
         if (!failed.isEmpty()) {
             out.println("failed (" + failed.size() + ")");
             for (FailedPlugin f : failed) {
-                out.printf(Locale.ROOT, "  %s  [%s %s]%n    %s%n", f.id(), f.bundle(), f.version(), f.error());
+                out.println("  " + oneLine(f));
+                if (verbose && !f.detail().isEmpty()) {
+                    f.detail().lines().forEach(line -> out.println("      " + line));
+                }
+            }
+            if (!verbose && failed.stream().anyMatch(f -> !f.detail().isEmpty())) {
+                out.println("(list --verbose adds the stack traces)");
             }
         }
         return OK;
+    }
+
+    /** {@code FILE: ID [BUNDLE VERSION]: ERROR}, leaving out what is not known. */
+    static String oneLine(FailedPlugin f) {
+        List<String> who = new ArrayList<>();
+        if (!f.id().isEmpty()) {
+            who.add(f.id());
+        }
+        if (!f.bundle().isEmpty()) {
+            who.add("[" + f.bundle() + (f.version().isEmpty() ? "" : " " + f.version()) + "]");
+        }
+        return (f.source().isEmpty() ? "" : Path.of(f.source()).getFileName() + ": ") + (who.isEmpty() ? "" : String.join(" ", who) + ": ")
+                + f.error();
     }
 
     int run(List<String> args, PrintStream out, PrintStream err) {

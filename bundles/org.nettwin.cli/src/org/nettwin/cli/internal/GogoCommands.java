@@ -9,7 +9,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The same commands in the Gogo console of {@code nettwin serve}: {@code nettwin:list [--json]}
+ * The same commands in the Gogo console of {@code nettwin serve}: {@code nettwin:list [--json] [--verbose]}
  * and {@code nettwin:run FILE [--out DIR] [--seed N]}.
  */
 @Component(service = GogoCommands.class, property = {"osgi.command.scope=nettwin", "osgi.command.function=list",
@@ -24,7 +24,7 @@ public final class GogoCommands {
         this.commands = new Commands(catalog, runner);
     }
 
-    /** Lists plugins; {@code --json} for JSON. */
+    /** Lists plugins; {@code --json} for JSON, {@code --verbose} for the stack traces of failed ones. */
     public void list(String... args) {
         commands.list(List.of(args), System.out, System.out);
     }

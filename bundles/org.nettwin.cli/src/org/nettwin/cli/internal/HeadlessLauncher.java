@@ -7,9 +7,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import org.apache.felix.fileinstall.ArtifactInstaller;
 import org.eclipse.osgi.service.environment.EnvironmentInfo;
 import org.nettwin.lab.ExperimentRunner;
 import org.nettwin.lab.PluginCatalog;
+import org.nettwin.lab.PluginSource;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -33,6 +35,9 @@ public final class HeadlessLauncher {
     private final Commands commands;
     private final EnvironmentInfo environment;
     private final CountDownLatch stopped = new CountDownLatch(1);
+
+    /** Only a FileInstall that is stuck takes this long: it normally handles the folder while it starts. */
+    private static final long FILE_INSTALL_PATIENCE_MILLIS = 30_000;
 
     /** DS constructor injection. */
     @Activate
@@ -172,36 +177,34 @@ public final class HeadlessLauncher {
     }
 
     /**
-     * Installs and starts the bundle jars of {@code folder} with Felix FileInstall before the
-     * command runs; in serve mode FileInstall keeps watching, so jars dropped in later register
-     * their services and removed ones are uninstalled.
+     * Installs and starts the bundle jars of {@code folder} before the command runs: Felix
+     * FileInstall watches the folder and hands each jar to a {@link PluginFolder}, which installs it
+     * or records why not (and tells the catalog, as a {@link PluginSource}). In serve mode
+     * FileInstall keeps watching, so jars dropped in later register their services, changed ones
+     * are updated and removed ones uninstalled.
      */
     private void watchPlugins(Path folder, boolean serving) throws java.io.IOException, BundleException, InterruptedException {
         Files.createDirectories(folder);
-        String dir = folder.toAbsolutePath().normalize().toString();
-        System.setProperty("felix.fileinstall.dir", dir);
+        Path dir = folder.toAbsolutePath().normalize();
+        PluginFolder plugins = new PluginFolder(context, dir);
+        // registered before FileInstall starts, so that it hands every jar to this installer from its first scan on
+        context.registerService(new String[] {ArtifactInstaller.class.getName(), PluginSource.class.getName()}, plugins, null);
+        System.setProperty("felix.fileinstall.dir", dir.toString());
+        System.setProperty("felix.fileinstall.filter", ".*\\.jar");
         System.setProperty("felix.fileinstall.poll", serving ? "500" : "3600000");
         System.setProperty("felix.fileinstall.noInitialDelay", "true");
         System.setProperty("felix.fileinstall.log.level", "2");
-        System.setProperty("felix.fileinstall.start.level", "4");
+        List<Path> jars;
+        try (var files = Files.list(dir)) {
+            jars = files.filter(f -> f.getFileName().toString().endsWith(".jar")).toList();
+        }
+        // with noInitialDelay, FileInstall scans the folder (and the installer installs or refuses every jar) inside start()
         start("org.apache.felix.fileinstall");
-        long jars;
-        try (var files = Files.list(folder)) {
-            jars = files.filter(f -> f.toString().endsWith(".jar")).count();
+        List<Path> pending = plugins.awaitHandled(jars, FILE_INSTALL_PATIENCE_MILLIS);
+        if (!pending.isEmpty()) {
+            System.err.println("nettwin: FileInstall has not handled " + pending + " after " + FILE_INSTALL_PATIENCE_MILLIS / 1000
+                    + " s; going on without them");
         }
-        // wait (briefly) until FileInstall has installed what is there
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline && installedFrom(dir) < jars) {
-            Thread.sleep(20);
-        }
-    }
-
-    private long installedFrom(String dir) {
-        String uri = Path.of(dir).toUri().toString();
-        return Arrays.stream(context.getBundles()).filter(b -> {
-            String location = b.getLocation();
-            return location.startsWith(uri) || location.contains(dir);
-        }).count();
     }
 
     private int serve(List<String> args, PrintStream err) throws InterruptedException {

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -18,10 +20,12 @@ import org.nettwin.lab.PluginCatalog;
 import org.nettwin.lab.PluginEntry;
 import org.nettwin.lab.PluginKind;
 import org.nettwin.lab.PluginLease;
+import org.nettwin.lab.PluginSource;
 import org.nettwin.lab.UnknownPluginException;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.util.tracker.ServiceTracker;
 
 /** The catalog in the real framework: services come and go with bundles; broken plugins are isolated. */
@@ -116,6 +120,57 @@ class PluginCatalogIT {
             broken.uninstall();
         }
         assertTrue(catalog.failed().stream().noneMatch(f -> f.bundle().equals("test.broken.activation")), "gone with its bundle");
+    }
+
+    @Test
+    void aConstructorThatThrowsIsReportedCauseFirstWithTheTraceOnRequest() throws Exception {
+        Bundle broken = TestBundles.installComponentWhoseConstructorThrows(context, "test.broken.constructor", "broken/Constructor-v1");
+        try {
+            broken.start();
+            await(() -> catalog.failed().stream().anyMatch(f -> f.id().equals("broken/Constructor-v1") && f.error().startsWith("Illegal")),
+                    "the constructor's failure reported");
+            FailedPlugin f = catalog.failed().stream().filter(x -> x.id().equals("broken/Constructor-v1")).findFirst().orElseThrow();
+            assertEquals("test.broken.constructor", f.bundle());
+            assertTrue(f.error().startsWith("IllegalStateException: no licence file (in UnlicensedProvider.<init>); component "), f.error());
+            assertFalse(f.error().contains("\n") || f.error().contains("InvocationTargetException"), f.error());
+            assertTrue(f.detail().contains("java.lang.IllegalStateException: no licence file") && f.detail().contains("\tat "),
+                    "the full trace is kept: " + f.detail());
+            assertEquals("", f.source(), "installed by the test, not from a plugin folder");
+            assertTrue(ids(PluginKind.SCENARIO).contains(EXAMPLE), "the others still work");
+        } finally {
+            broken.uninstall();
+        }
+    }
+
+    @Test
+    void aPluginSourceAddsItsRefusedFilesAndNamesTheFilesOfItsBundles() throws Exception {
+        Bundle broken = TestBundles.installUnresolvable(context, "test.broken.sourced");
+        Path jar = Path.of("/plugins/sourced.jar");
+        FailedPlugin refused = new FailedPlugin("", "", "", "not a bundle: its manifest has no Bundle-SymbolicName", "/plugins/plain.jar", "");
+        PluginSource source = new PluginSource() {
+            @Override
+            public List<FailedPlugin> refused() {
+                return List.of(refused);
+            }
+
+            @Override
+            public Optional<Path> origin(Bundle bundle) {
+                return bundle.getBundleId() == broken.getBundleId() ? Optional.of(jar) : Optional.empty();
+            }
+        };
+        ServiceRegistration<PluginSource> registration = context.registerService(PluginSource.class, source, null);
+        try {
+            List<FailedPlugin> failed = catalog.failed();
+            assertTrue(failed.contains(refused), failed.toString());
+            FailedPlugin f = failed.stream().filter(x -> x.bundle().equals("test.broken.sourced")).findFirst().orElseThrow();
+            assertEquals(jar.toString(), f.source(), "the failure names the jar it came from");
+            assertEquals("", f.id(), "a whole bundle's failure has no plugin id");
+            assertTrue(f.error().contains("does not resolve") && f.error().contains("com.example.nowhere"), f.error());
+        } finally {
+            registration.unregister();
+            broken.uninstall();
+        }
+        assertTrue(catalog.failed().stream().noneMatch(f -> f.source().equals("/plugins/plain.jar")), "gone with its source");
     }
 
     @Test

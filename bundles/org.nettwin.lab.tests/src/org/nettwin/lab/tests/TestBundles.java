@@ -24,15 +24,34 @@ final class TestBundles {
      * that does not exist: the service is registered, and activating it fails.
      */
     static Bundle installComponentThatFailsToActivate(BundleContext context, String bsn, String id) throws IOException, BundleException {
-        String xml = """
+        return install(context, bsn, "org.nettwin.api.scenario", scenarioComponent(bsn, bsn + ".DoesNotExist", id));
+    }
+
+    /**
+     * A bundle whose DS component offers a scenario service with a real implementation class
+     * ({@link org.nettwin.lab.tests.fixtures.UnlicensedProvider}, copied in) whose constructor throws.
+     */
+    static Bundle installComponentWhoseConstructorThrows(BundleContext context, String bsn, String id) throws IOException, BundleException {
+        Class<?> implementation = org.nettwin.lab.tests.fixtures.UnlicensedProvider.class;
+        String xml = scenarioComponent(bsn, implementation.getName(), id);
+        String classFile = implementation.getName().replace('.', '/') + ".class";
+        byte[] bytes;
+        try (var in = implementation.getClassLoader().getResourceAsStream(classFile)) {
+            bytes = in.readAllBytes();
+        }
+        return install(context, bsn, "org.nettwin.api.scenario", xml, classFile, bytes);
+    }
+
+    /** A DS component named {@code BSN.Provider} offering a scenario service {@code id}, implemented by {@code implementation}. */
+    private static String scenarioComponent(String bsn, String implementation, String id) {
+        return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="%s.Provider">
-                  <implementation class="%s.DoesNotExist"/>
+                  <implementation class="%s"/>
                   <service><provide interface="org.nettwin.api.scenario.ScenarioProvider"/></service>
                   <property name="nettwin.id" value="%s"/>
                 </scr:component>
-                """.formatted(bsn, bsn, id);
-        return install(context, bsn, "org.nettwin.api.scenario", xml);
+                """.formatted(bsn, implementation, id);
     }
 
     /** A plugin bundle that imports a package nobody exports, so it never resolves. */
@@ -47,6 +66,11 @@ final class TestBundles {
     }
 
     private static Bundle install(BundleContext context, String bsn, String imports, String componentXml) throws IOException, BundleException {
+        return install(context, bsn, imports, componentXml, null, null);
+    }
+
+    private static Bundle install(BundleContext context, String bsn, String imports, String componentXml, String extraEntry, byte[] extraBytes)
+            throws IOException, BundleException {
         Manifest mf = new Manifest();
         Attributes a = mf.getMainAttributes();
         a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -60,6 +84,11 @@ final class TestBundles {
             jar.putNextEntry(new JarEntry("OSGI-INF/component.xml"));
             jar.write(componentXml.getBytes(StandardCharsets.UTF_8));
             jar.closeEntry();
+            if (extraEntry != null) {
+                jar.putNextEntry(new JarEntry(extraEntry));
+                jar.write(extraBytes);
+                jar.closeEntry();
+            }
         }
         return context.installBundle("test:" + bsn, new ByteArrayInputStream(bytes.toByteArray()));
     }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code nettwin serve}: a plugin jar dropped into the watched folder of the running runtime
  * registers its services without a restart, is usable in a run from the Gogo console, and
- * removing it unregisters them.
+ * removing it unregisters them; a broken jar dropped in is listed under {@code failed} and never
+ * takes the runtime down.
  */
 class ServeTest {
 
@@ -113,6 +114,35 @@ class ServeTest {
             Files.delete(jar);
             console.until("nettwin:list", out -> out.contains("rl/random") && !out.contains("example/ChannelAccess-v1"),
                     "the scenario to be unregistered after removing the jar");
+
+            console.send("stop 0");
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS), "stop 0 shuts the runtime down");
+            assertEquals(0, p.exitValue(), console.text.toString());
+        }
+    }
+
+    @Test
+    void brokenJarsDroppedInAreReportedTheRuntimeStaysUpAndAFixedJarInstalls() throws Exception {
+        Path plugins = Files.createDirectories(work.resolve("watched"));
+        Process p = Runtime.command(work, plugins, List.of("serve", "--plugins", plugins.toString())).redirectErrorStream(true).start();
+        try (Console console = new Console(p)) {
+            console.until("nettwin:list", out -> out.contains("rl/random"), "the console to answer");
+            for (String name : List.of("plain.jar", "broken-constructor.jar", "truncated.jar")) {
+                BrokenJars.write(plugins, name, HeadlessProductTest.EXAMPLE_JAR);
+            }
+            String listed = console.until("nettwin:list", out -> out.contains("failed (3)") && out.contains("broken-constructor.jar: "),
+                    "the dropped-in broken jars to be listed as failed");
+            for (String name : List.of("plain.jar", "broken-constructor.jar", "truncated.jar")) {
+                assertTrue(listed.contains("  " + BrokenJars.EXPECTED.get(name)), name + ":\n" + listed);
+            }
+            assertTrue(listed.contains("rl/random"), "the runtime's own plugins still work:\n" + listed);
+
+            // the plain jar replaced by a real plugin installs; a removed broken jar is forgotten
+            BrokenJars.replace(plugins, "plain.jar", HeadlessProductTest.EXAMPLE_JAR);
+            Files.delete(plugins.resolve("broken-constructor.jar"));
+            String fixed = console.until("nettwin:list", out -> out.contains("example/ChannelAccess-v1") && out.contains("failed (1)"),
+                    "the fixed jar to install and the removed one to be forgotten");
+            assertTrue(fixed.contains("truncated.jar: not a readable jar") && !fixed.contains("plain.jar: "), fixed);
 
             console.send("stop 0");
             assertTrue(p.waitFor(20, TimeUnit.SECONDS), "stop 0 shuts the runtime down");
