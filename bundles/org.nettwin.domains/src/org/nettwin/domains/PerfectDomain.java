@@ -18,6 +18,8 @@ public final class PerfectDomain implements Domain {
 
     private JointView environment;
     private final boolean snapshots;
+    /** the copy's snapshot ability, looked up once: a sync is on the hot path */
+    private final Snapshottable restorer;
 
     /** @param instance creates an instance of the physical scenario with the same configuration (and creation seed) */
     public PerfectDomain(Supplier<Scenario> instance, JointView physical) {
@@ -26,6 +28,7 @@ public final class PerfectDomain implements Domain {
             throw new IllegalArgumentException("a perfect-copy domain needs a Snapshottable or Copyable scenario");
         }
         this.environment = snapshots ? new JointView(instance.get()) : null;
+        this.restorer = snapshots ? environment.capability(Snapshottable.class).orElseThrow() : null;
     }
 
     /** @return whether the scenario can be mirrored by perfect copies */
@@ -36,7 +39,7 @@ public final class PerfectDomain implements Domain {
     @Override
     public void sync(Physical physical) {
         if (snapshots) {
-            environment.capability(Snapshottable.class).orElseThrow().restore(physical.snapshot());
+            restorer.restore(physical.snapshot());
             return;
         }
         Object copy = physical.copy();

@@ -20,6 +20,8 @@ public final class Physical implements AutoCloseable {
     private long steps;
     private long nanos;
     private Object snapshot;
+    /** the scenario's snapshot ability (null if none), looked up once */
+    private final Snapshottable snapshots;
 
     /** @param history real steps kept for twin synchronisation (at least 1: the current observation) */
     public Physical(JointView environment, int history) {
@@ -31,6 +33,7 @@ public final class Physical implements AutoCloseable {
         int width = environment.observationSpace().dimension();
         this.observations = new double[history][width];
         this.actions = new int[history][environment.agents()];
+        this.snapshots = environment.capability(Snapshottable.class).orElse(null);
     }
 
     /** @return the physical environment */
@@ -110,8 +113,10 @@ public final class Physical implements AutoCloseable {
      */
     public Object snapshot() {
         if (snapshot == null) {
-            snapshot = environment.capability(Snapshottable.class)
-                    .orElseThrow(() -> new IllegalStateException("the physical environment is not Snapshottable")).snapshot();
+            if (snapshots == null) {
+                throw new IllegalStateException("the physical environment is not Snapshottable");
+            }
+            snapshot = snapshots.snapshot();
         }
         return snapshot;
     }

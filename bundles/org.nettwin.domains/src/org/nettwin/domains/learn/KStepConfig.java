@@ -14,6 +14,8 @@ public record KStepConfig(
         @Param(value = "1", doc = "k: steps each domain predicts from (s, a) following the current ε-greedy policy; 1 = plain DQN on "
                 + "the physical transitions", min = 1, max = 1000) int predictionSteps,
         @Param(value = "1", doc = "D: domains whose predicted k-step targets are averaged (used when k > 1)", min = 1, max = 256) int domains,
+        @Param(value = "1.0", doc = "the learners see rewards times this (targets and Q values in scaled units; reported returns keep "
+                + "the scenario's units)", min = 1e-9, max = 1e9) double rewardScale,
         @Param(value = "[64, 64]", doc = "units of the hidden ReLU layers of each agent's Q network", min = 1, max = 4096) List<Integer> hidden,
         @Param(value = "1e-3", doc = "Adam step size", min = 1e-7, max = 1.0) double learningRate,
         @Param(value = "0.95", doc = "discount factor", min = 0.0, max = 1.0) double gamma,
@@ -45,7 +47,7 @@ public record KStepConfig(
 
     /** @return this configuration with prediction length {@code k} and {@code d} domains */
     public KStepConfig with(int k, int d) {
-        return new KStepConfig(k, d, hidden, learningRate, gamma, batchSize, bufferSize, learningStarts, trainEvery, targetUpdateSteps,
+        return new KStepConfig(k, d, rewardScale, hidden, learningRate, gamma, batchSize, bufferSize, learningStarts, trainEvery, targetUpdateSteps,
                 doubleDqn, huberDelta, maxGradNorm, epsilonSchedule, epsilonStart, epsilonEnd, epsilonSteps);
     }
 }

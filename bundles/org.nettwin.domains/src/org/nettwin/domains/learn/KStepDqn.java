@@ -29,7 +29,7 @@ import org.nettwin.nn.Mlp;
  * <pre>y_i = (1/D) Σ_d [ G_d + discount_d · max_{a'} Q'_i(o_i(s_k^d), a') ]</pre>
  * and its Q network descends the Huber loss of {@code Q_i(o_i(s), a_i) − y_i}. With {@code k = 1}
  * the physical transition {@code (s, a, r, s')} is stored instead and the target is plain DQN's
- * {@code r + γ max Q'_i(o_i(s'))}. Agent {@code i} sees its slice {@code o_i} of the joint
+ * {@code r + γ max Q'_i(o_i(s'))}. Rewards are stored times {@code rewardScale}. Agent {@code i} sees its slice {@code o_i} of the joint
  * observation ({@link JointView}); every agent has its own online and target network and Adam.
  * Updates allocate nothing.
  */
@@ -153,7 +153,7 @@ public final class KStepDqn {
             p = physical.step(action);
         } else {
             p = physical.step(action);
-            physicalStorage.add(start, action, p.reward(), p.observation(), p.terminated() ? 0 : c.gamma());
+            physicalStorage.add(start, action, c.rewardScale() * p.reward(), p.observation(), p.terminated() ? 0 : c.gamma());
         }
         if (storages[0].stored() >= c.learningStarts() && physical.steps() % c.trainEvery() == 0) {
             lastLoss = update();
@@ -165,13 +165,13 @@ public final class KStepDqn {
     private void predict(int d, Physical physical, DomainSet domainSet, double eps) {
         domainSet.sync(d, physical);
         Step<double[]> s = domainSet.step(d, action);
-        double g = s.reward();
+        double g = c.rewardScale() * s.reward();
         double discount = c.gamma();
         for (int j = 1; j < c.predictionSteps() && !s.done(); j++) {
             System.arraycopy(s.observation(), 0, current, 0, current.length);
             explore(current, eps, follow);
             s = domainSet.step(d, follow);
-            g += discount * s.reward();
+            g += discount * c.rewardScale() * s.reward();
             discount *= c.gamma();
         }
         storages[d].add(start, action, g, s.observation(), s.terminated() ? 0 : discount);

@@ -45,13 +45,14 @@ final class DomainBuilder implements AutoCloseable {
         this.settings = settings;
     }
 
-    DomainSet build(String source, int count, Physical physical, long scenarioSeed, long seed, int storageCapacity) {
+    DomainSet build(Arm arm, int count, Physical physical, long scenarioSeed, long seed, int storageCapacity) {
+        String source = arm.source();
         List<Domain> domains = new ArrayList<>();
         for (int d = 0; d < count; d++) {
             Domain domain = source.equals("twin") ? new TwinDomain(twin(physical, seed), twinPlugin.id(), Seeds.derive(seed, "twin-domain" + d))
                     : new PerfectDomain(() -> scenario.create(scenarioSeed), physical.environment());
-            if (settings.observationNoise() > 0 || settings.rewardNoise() > 0) {
-                domain = new NoisyDomain(domain, physical.environment().observationSpace(), settings.observationNoise(), settings.rewardNoise(),
+            if (arm.observationNoise() > 0 || arm.rewardNoise() > 0) {
+                domain = new NoisyDomain(domain, physical.environment().observationSpace(), arm.observationNoise(), arm.rewardNoise(),
                         Seeds.derive(seed, "noise" + d));
             }
             domains.add(domain);

@@ -98,12 +98,12 @@ final class DomainStudy implements Study {
             DomainSet set;
             if (trials != null) {
                 TrialsConfig c = trials.withTrials(arm.trials());
-                set = builder.build(arm.source(), arm.trials() - 1, physical, scenarioSeed, seed, c.storageCapacity());
+                set = builder.build(arm, arm.trials() - 1, physical, scenarioSeed, seed, c.storageCapacity());
                 TrialsQLearning q = new TrialsQLearning(c, physical, set, learnerSeed);
                 learner = () -> q.episode(physical, set, learnerSeed);
             } else {
                 KStepConfig c = kStep.with(arm.k(), arm.domains());
-                set = builder.build(arm.source(), arm.k() > 1 ? arm.domains() : 0, physical, scenarioSeed, seed, c.bufferSize());
+                set = builder.build(arm, arm.k() > 1 ? arm.domains() : 0, physical, scenarioSeed, seed, c.bufferSize());
                 KStepDqn dqn = new KStepDqn(c, physical, set, learnerSeed);
                 learner = () -> dqn.episode(physical, set, learnerSeed);
             }

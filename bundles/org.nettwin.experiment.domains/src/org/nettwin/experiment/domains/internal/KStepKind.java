@@ -70,10 +70,12 @@ public final class KStepKind implements ExperimentKind {
         }
         List<Arm> arms = new ArrayList<>();
         for (int k : study.predictionSteps()) {
-            arms.add(new Arm("k_step", k, 0, k, k == 1 ? 0 : study.domains(), domainSettings.source()));
+            arms.add(new Arm("k_step", k, 0, k, k == 1 ? 0 : study.domains(), domainSettings.source(), domainSettings.observationNoise(),
+                    domainSettings.rewardNoise()));
         }
         for (int d : study.ablationDomains()) {
-            arms.add(new Arm("domains_ablation", d, 0, study.ablationK(), d, study.ablationSource()));
+            arms.add(new Arm("domains_ablation", d, 0, study.ablationK(), d, study.ablationSource(), study.ablationObservationNoise(),
+                    study.ablationRewardNoise()));
         }
         return new DomainStudy(plan.name(), plan.seeds(), checked.scenario(), checked.twin(), checked.domains(), arms, study.episodes(), null,
                 learner, new SweepReport("k_step", "DQN with k-step twin predictions", study.movingAverage(), study.finalShare()));

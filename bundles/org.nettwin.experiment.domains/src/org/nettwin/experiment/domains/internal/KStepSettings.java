@@ -16,6 +16,9 @@ public record KStepSettings(
         @Param(value = "[]", doc = "the noise ablation (paper 001 §V-A): values of D compared at k = ablationK with domains from "
                 + "ablationSource; empty = none", min = 1, max = 256) List<Integer> ablationDomains,
         @Param(value = "4", doc = "k of the ablation arms", min = 2, max = 1000) int ablationK,
-        @Param(value = "twin", doc = "the ablation arms' domains: twin (the twin section, plus the domains section's noise) or copy "
-                + "(perfect copies plus that noise)", choices = {"copy", "twin"}) String ablationSource) {
+        @Param(value = "twin", doc = "the ablation arms' domains: twin (the twin section) or copy "
+                + "(perfect copies)", choices = {"copy", "twin"}) String ablationSource,
+        @Param(value = "0.0", doc = "the ablation domains' observation noise (as domains.observationNoise; the k sweep uses that one)",
+                min = 0.0, max = 10.0) double ablationObservationNoise,
+        @Param(value = "0.0", doc = "the ablation domains' reward noise (as domains.rewardNoise)", min = 0.0, max = 1e6) double ablationRewardNoise) {
 }

@@ -81,7 +81,7 @@ public final class NTrialsKind implements ExperimentKind {
         }
         List<Arm> arms = new ArrayList<>();
         for (int n : study.trials()) {
-            arms.add(new Arm("n_trials", n, n, 0, n - 1, domainSettings.source()));
+            arms.add(new Arm("n_trials", n, n, 0, n - 1, domainSettings.source(), domainSettings.observationNoise(), domainSettings.rewardNoise()));
         }
         return new DomainStudy(plan.name(), plan.seeds(), checked.scenario(), checked.twin(), checked.domains(), arms, study.episodes(), learner,
                 null, new SweepReport("n_trials", "Q-learning with n-action trials", study.movingAverage(), study.finalShare()));

@@ -19,14 +19,15 @@ import org.nettwin.plot.LineChart;
  * seed's mean over the last {@code finalShare} of its episodes); {@code episodes_to_target} (the
  * first episode at which the moving average of the mean-over-seeds return reaches the reference
  * arm's — n = 1's or k = 1's — final return; null if never); {@code episodes_to_converge} (the first
- * episode at which that moving average comes within {@link #CONVERGED} of the arm's own final
- * return, as a share of its magnitude); {@code physical_steps_to_target} and
+ * episode at which that moving average has made {@code 1 −} {@link #CONVERGED} of the way from its
+ * start — the mean of the first {@code window} episodes — to the arm's own final return: relative to
+ * the improvement, since returns may carry a large constant offset); {@code physical_steps_to_target} and
  * {@code physical_steps_to_converge} (those episodes times the arm's mean physical steps per
  * episode); and the cost, as means over seeds.
  */
 final class SweepReport {
 
-    /** Within 5 % of the final return counts as converged. */
+    /** Within 5 % of the improvement from the start to the final return counts as converged. */
     static final double CONVERGED = 0.05;
 
     /** Most points per plotted curve (longer curves are thinned evenly). */
@@ -103,7 +104,9 @@ final class SweepReport {
         double[] ma = Statistics.movingMean(meanOverSeeds(seeds), window);
         double stepsPerEpisode = mean(units, "physical_steps") / Math.max(1, mean(units, "physical_episodes"));
         Integer toTarget = firstReaching(ma, target);
-        Integer toConverge = firstReaching(ma, finalReturn - CONVERGED * Math.abs(finalReturn));
+        double[] mean = meanOverSeeds(seeds);
+        double start = Statistics.mean(java.util.Arrays.copyOf(mean, Math.min(mean.length, window)));
+        Integer toConverge = firstReaching(ma, start + (1 - CONVERGED) * (finalReturn - start));
         row.put("n", arm.trials() > 0 ? arm.trials() : null);
         row.put("k", arm.k() > 0 ? arm.k() : null);
         row.put("domains", arm.domains());
@@ -111,6 +114,7 @@ final class SweepReport {
         row.put("final_return", Statistics.finiteOrNull(finalReturn));
         row.put("final_return_std", Statistics.finiteOrNull(Statistics.std(finals)));
         row.put("final_return_per_seed", java.util.Arrays.stream(finals).boxed().map(Statistics::finiteOrNull).toList());
+        row.put("start_return", Statistics.finiteOrNull(start));
         row.put("episodes_to_target", toTarget);
         row.put("physical_steps_to_target", toTarget == null ? null : Math.round(toTarget * stepsPerEpisode));
         row.put("episodes_to_converge", toConverge);
