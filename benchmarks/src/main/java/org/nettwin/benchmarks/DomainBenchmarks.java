@@ -125,6 +125,9 @@ public class DomainBenchmarks {
             }
             dqn.step(uav, kDomains);
         }
+        if (uav.current().done()) {
+            uav.reset();
+        }
     }
 
     /** Syncing a perfect-copy domain: restoring the physical environment's snapshot (taken once per physical step, shared by the domains). */
