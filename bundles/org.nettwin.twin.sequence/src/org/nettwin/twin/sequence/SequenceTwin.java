@@ -12,6 +12,7 @@ import org.nettwin.api.run.TrainingListener;
 import org.nettwin.api.space.Box;
 import org.nettwin.api.space.Space;
 import org.nettwin.api.twin.DigitalTwin;
+import org.nettwin.api.twin.StateSync;
 import org.nettwin.api.twin.TrajectoryPredictor;
 import org.nettwin.api.twin.TwinAccuracy;
 import org.nettwin.twin.sequence.internal.SequenceData;
@@ -35,7 +36,7 @@ import org.nettwin.twin.sequence.internal.StepEncoding;
  *
  * @since 0.1
  */
-public final class SequenceTwin extends BaseEnvironment<double[], Object> implements DigitalTwin<double[], Object>, TrajectoryPredictor {
+public final class SequenceTwin extends BaseEnvironment<double[], Object> implements DigitalTwin<double[], Object>, TrajectoryPredictor, StateSync {
 
     private static final int MAX_ROLLOUT_STARTS = 256;
 
@@ -168,6 +169,30 @@ public final class SequenceTwin extends BaseEnvironment<double[], Object> implem
         System.arraycopy(observation, 0, state, 0, state.length);
         t++;
         out.set(observation, reward, terminated, !terminated && t >= episodeLength);
+    }
+
+    /**
+     * {@link StateSync}: the window holds the last {@code W − 1} real (state, action) pairs before
+     * the current state, zero-padded (marker 0) when the history is shorter, exactly as the windows
+     * the models were trained on at an episode's start; the episode clock restarts at 0.
+     */
+    @Override
+    public void sync(double[][] observations, Object[] actions, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("sync needs at least the current observation, got " + count + " rows");
+        }
+        java.util.Arrays.fill(window, 0, (w - 1) * in, 0.0);
+        int past = Math.min(count - 1, w - 1);
+        for (int k = 0; k < past; k++) {
+            int row = count - 1 - past + k;
+            encoding.actionSpace().flatten(actions[row], actionFlat, 0);
+            encoding.encodeStep(observations[row], 0, actionFlat, window, (w - 1 - past + k) * in);
+        }
+        System.arraycopy(observations[count - 1], 0, state, 0, state.length);
+        System.arraycopy(state, 0, observation, 0, state.length);
+        t = 0;
+        // the twin's steps draw nothing at random: keep the stream, and accept steps from here on
+        restored(random() == null ? seed : randomState(), false);
     }
 
     /**
