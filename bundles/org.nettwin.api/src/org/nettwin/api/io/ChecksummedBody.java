@@ -15,7 +15,9 @@ import java.util.zip.CRC32;
  * format's {@link BinaryFormat#writeHead head}, then {@code int} body length N, N body bytes and
  * {@code int} CRC-32 of the body. {@link #read} returns the body only once it is complete and its
  * checksum matches, so a reader parses a body it can trust and a truncated or corrupt file is
- * refused before anything it would replace is touched. Bodies are held in memory (below 2 GB).
+ * refused before anything it would replace is touched; {@link #load} adds the rest of that
+ * discipline (parse and check everything, then apply). Another format's file can be embedded as a
+ * block ({@link #writeBlock}, {@link #readBlock}). Bodies are held in memory (below 2 GB).
  *
  * @since 0.1
  */
@@ -26,6 +28,16 @@ public final class ChecksummedBody {
     public interface Writer {
         /** Writes the body. */
         void write(DataOutputStream body) throws IOException;
+    }
+
+    /** Parses a checked body, changing nothing, and returns what applies it. */
+    @FunctionalInterface
+    public interface Parser {
+        /**
+         * @return what replaces the reader's state with the parsed one; it must not fail
+         * @throws IOException if the content does not fit the reader (saying what differs)
+         */
+        Runnable parse(ChecksummedBody body) throws IOException;
     }
 
     private final BinaryFormat format;
@@ -91,6 +103,50 @@ public final class ChecksummedBody {
                     + Integer.toHexString(found));
         }
         return new ChecksummedBody(format, body);
+    }
+
+    /**
+     * Reads a body ({@link #read}), parses it with {@code parser} and, only when all of it was
+     * parsed without a problem, applies it: a refused file leaves the reader's state as it was.
+     *
+     * @throws IOException as {@link #read}, as the parser says, or {@code corrupt NAME: ...} when the
+     *                     content ends early or bytes are left after it
+     */
+    public static void load(BinaryFormat format, InputStream in, Parser parser) throws IOException {
+        ChecksummedBody body = read(format, in);
+        Runnable apply;
+        try {
+            apply = parser.parse(body);
+        } catch (EOFException e) {
+            throw body.corrupt("its content ends early");
+        }
+        body.end();
+        apply.run();
+    }
+
+    /** Writes a block into a body: {@code int} length N, then the N bytes {@code block} writes (e.g. a file of another format). */
+    public static void writeBlock(DataOutputStream body, Writer block) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream d = new DataOutputStream(bytes);
+        block.write(d);
+        d.flush();
+        body.writeInt(bytes.size());
+        bytes.writeTo(body);
+    }
+
+    /**
+     * Reads a block {@link #writeBlock} wrote.
+     *
+     * @param what what the block is, for the message
+     * @return the block's bytes as a stream
+     * @throws IOException {@code corrupt NAME: ...} if its length does not fit in what is left
+     */
+    public InputStream readBlock(String what) throws IOException {
+        int length = data.readInt();
+        if (length < 0 || length > bytes.available()) {
+            throw corrupt(what + " of " + length + " bytes, " + bytes.available() + " left");
+        }
+        return new ByteArrayInputStream(data.readNBytes(length));
     }
 
     /** @return the checked body, to parse */

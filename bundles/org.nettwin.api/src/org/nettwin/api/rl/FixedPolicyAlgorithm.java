@@ -2,7 +2,6 @@ package org.nettwin.api.rl;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -119,9 +118,8 @@ public class FixedPolicyAlgorithm implements Algorithm, Resumable {
 
     @Override
     public final void loadState(InputStream in) throws IOException {
-        ChecksummedBody state = ChecksummedBody.read(BinaryFormats.FIXED_POLICY_STATE, in);
-        DataInputStream body = state.data();
-        try {
+        ChecksummedBody.load(BinaryFormats.FIXED_POLICY_STATE, in, state -> {
+            DataInputStream body = state.data();
             String kind = body.readUTF();
             if (!kind.equals(getClass().getName())) {
                 throw new IOException("this is the state of a " + kind + ", not of a " + getClass().getName());
@@ -136,12 +134,11 @@ public class FixedPolicyAlgorithm implements Algorithm, Resumable {
                 throw state.corrupt("negative counters " + steps + ", " + episodes);
             }
             Runnable own = readOwnState(body);
-            state.end();
-            tracker.restore(steps, episodes);
-            own.run();
-        } catch (EOFException e) {
-            throw state.corrupt("its content ends early");
-        }
+            return () -> {
+                tracker.restore(steps, episodes);
+                own.run();
+            };
+        });
     }
 
     /** Writes a subclass's own state after the counters (nothing by default: the policies keep no state). */

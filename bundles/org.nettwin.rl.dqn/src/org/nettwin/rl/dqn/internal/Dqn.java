@@ -1,9 +1,5 @@
 package org.nettwin.rl.dqn.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -230,11 +226,8 @@ final class Dqn implements Algorithm, Checkpointable, Resumable {
      */
     @Override
     public void saveState(OutputStream out) throws IOException {
-        ByteArrayOutputStream checkpoint = new ByteArrayOutputStream();
-        saveCheckpoint(checkpoint);
         ChecksummedBody.write(BinaryFormats.DQN_STATE, out, body -> {
-            body.writeInt(checkpoint.size());
-            checkpoint.writeTo(body);
+            ChecksummedBody.writeBlock(body, this::saveCheckpoint);
             body.writeLong(random.state());
             replay.write(body);
         });
@@ -242,23 +235,16 @@ final class Dqn implements Algorithm, Checkpointable, Resumable {
 
     @Override
     public void loadState(InputStream in) throws IOException {
-        ChecksummedBody state = ChecksummedBody.read(BinaryFormats.DQN_STATE, in);
-        DataInputStream body = state.data();
-        try {
-            int length = body.readInt();
-            if (length < 0 || length > body.available()) {
-                throw state.corrupt("a checkpoint of " + length + " bytes");
-            }
-            DqnCheckpoint c = readCheckpoint(new ByteArrayInputStream(body.readNBytes(length)));
-            long randomState = body.readLong();
-            ReplayBuffer r = ReplayBuffer.read(body, replay.capacity(), replay.observationSize(), replay.actionSize());
-            state.end();
-            apply(c);
-            random.setState(randomState);
-            replay = r;
-        } catch (EOFException e) {
-            throw state.corrupt("its content ends early");
-        }
+        ChecksummedBody.load(BinaryFormats.DQN_STATE, in, state -> {
+            DqnCheckpoint c = readCheckpoint(state.readBlock("checkpoint"));
+            long randomState = state.data().readLong();
+            ReplayBuffer r = ReplayBuffer.read(state.data(), replay.capacity(), replay.observationSize(), replay.actionSize());
+            return () -> {
+                apply(c);
+                random.setState(randomState);
+                replay = r;
+            };
+        });
     }
 
     /** {@link LossSurface}: the Huber TD loss of the network {@code q} (see {@link DqnLossSurface}). */

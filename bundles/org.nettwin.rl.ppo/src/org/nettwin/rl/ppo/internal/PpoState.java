@@ -1,9 +1,5 @@
 package org.nettwin.rl.ppo.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,29 +28,11 @@ final class PpoState implements Resumable {
 
     @Override
     public void saveState(OutputStream out) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        checkpoint.saveCheckpoint(bytes);
-        ChecksummedBody.write(BinaryFormats.PPO_STATE, out, body -> {
-            body.writeInt(bytes.size());
-            bytes.writeTo(body);
-        });
+        ChecksummedBody.write(BinaryFormats.PPO_STATE, out, body -> ChecksummedBody.writeBlock(body, checkpoint::saveCheckpoint));
     }
 
     @Override
     public void loadState(InputStream in) throws IOException {
-        ChecksummedBody state = ChecksummedBody.read(BinaryFormats.PPO_STATE, in);
-        DataInputStream body = state.data();
-        byte[] saved;
-        try {
-            int length = body.readInt();
-            if (length < 0 || length > body.available()) {
-                throw state.corrupt("a checkpoint of " + length + " bytes");
-            }
-            saved = body.readNBytes(length);
-        } catch (EOFException e) {
-            throw state.corrupt("its content ends early");
-        }
-        state.end();
-        checkpoint.loadCheckpoint(new ByteArrayInputStream(saved)); // reads and checks everything before it replaces anything
+        ChecksummedBody.load(BinaryFormats.PPO_STATE, in, state -> checkpoint.read(state.readBlock("checkpoint")));
     }
 }

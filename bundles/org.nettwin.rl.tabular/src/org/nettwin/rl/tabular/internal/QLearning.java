@@ -1,7 +1,6 @@
 package org.nettwin.rl.tabular.internal;
 
 import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -161,9 +160,8 @@ final class QLearning implements Algorithm, Resumable {
 
     @Override
     public void loadState(InputStream in) throws IOException {
-        ChecksummedBody state = ChecksummedBody.read(BinaryFormats.Q_LEARNING_STATE, in);
-        DataInputStream body = state.data();
-        try {
+        ChecksummedBody.load(BinaryFormats.Q_LEARNING_STATE, in, state -> {
+            DataInputStream body = state.data();
             int agents = body.readInt();
             if (agents != policies.size()) {
                 throw new IOException("the rl/q-learning state is of " + agents + " agent(s), this algorithm has " + policies.size());
@@ -193,14 +191,13 @@ final class QLearning implements Algorithm, Resumable {
             if (steps < 0 || episodes < 0) {
                 throw state.corrupt("negative counters " + steps + ", " + episodes);
             }
-            state.end();
-            for (int i = 0; i < agents; i++) {
-                System.arraycopy(tables[i], 0, policies.get(i).table.q, 0, tables[i].length);
-            }
-            random.setState(randomState);
-            tracker.restore(steps, episodes);
-        } catch (EOFException e) {
-            throw state.corrupt("its content ends early");
-        }
+            return () -> {
+                for (int i = 0; i < agents; i++) {
+                    System.arraycopy(tables[i], 0, policies.get(i).table.q, 0, tables[i].length);
+                }
+                random.setState(randomState);
+                tracker.restore(steps, episodes);
+            };
+        });
     }
 }

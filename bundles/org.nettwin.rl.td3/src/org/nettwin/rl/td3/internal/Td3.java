@@ -468,11 +468,8 @@ final class Td3 implements Algorithm, Checkpointable, Resumable, OfflineLearner,
      */
     @Override
     public void saveState(OutputStream out) throws IOException {
-        ByteArrayOutputStream checkpoint = new ByteArrayOutputStream();
-        saveCheckpoint(checkpoint);
         ChecksummedBody.write(BinaryFormats.TD3_STATE, out, body -> {
-            body.writeInt(checkpoint.size());
-            checkpoint.writeTo(body);
+            ChecksummedBody.writeBlock(body, this::saveCheckpoint);
             body.writeLong(tracker.totalSteps());
             body.writeLong(tracker.episodes());
             for (Td3Learner l : learners) {
@@ -483,14 +480,9 @@ final class Td3 implements Algorithm, Checkpointable, Resumable, OfflineLearner,
 
     @Override
     public void loadState(InputStream in) throws IOException {
-        ChecksummedBody state = ChecksummedBody.read(BinaryFormats.TD3_STATE, in);
-        DataInputStream body = state.data();
-        try {
-            int length = body.readInt();
-            if (length < 0 || length > body.available()) {
-                throw state.corrupt("a checkpoint of " + length + " bytes");
-            }
-            Runnable checkpoint = readCheckpoint(new ByteArrayInputStream(body.readNBytes(length)));
+        ChecksummedBody.load(BinaryFormats.TD3_STATE, in, state -> {
+            Runnable checkpoint = readCheckpoint(state.readBlock("checkpoint"));
+            DataInputStream body = state.data();
             long reportedSteps = body.readLong();
             long reportedEpisodes = body.readLong();
             if (reportedSteps < 0 || reportedEpisodes < 0) {
@@ -501,14 +493,13 @@ final class Td3 implements Algorithm, Checkpointable, Resumable, OfflineLearner,
                 ReplayBuffer r = learners[i].replay;
                 replays[i] = ReplayBuffer.read(body, r.capacity(), r.observationSize(), r.actionSize());
             }
-            state.end();
-            checkpoint.run();
-            tracker.restore(reportedSteps, reportedEpisodes);
-            for (int i = 0; i < learners.length; i++) {
-                learners[i].replay = replays[i];
-            }
-        } catch (EOFException e) {
-            throw state.corrupt("its content ends early");
-        }
+            return () -> {
+                checkpoint.run();
+                tracker.restore(reportedSteps, reportedEpisodes);
+                for (int i = 0; i < learners.length; i++) {
+                    learners[i].replay = replays[i];
+                }
+            };
+        });
     }
 }
