@@ -81,4 +81,30 @@ class AtomicFilesTest {
         assertFalse(Files.exists(orphan.staging()), "nettwin clean removes the staging folder");
         assertFalse(Files.exists(dir.resolve(".orphan.claim")));
     }
+
+    /**
+     * A run killed the moment its claim appears (before its staging folder exists, as the product
+     * test's kill can hit it) left an empty claim that read as a live run's for ever; the claim is
+     * now created with its content, so it is reported as stopped and cleaned.
+     */
+    @Test
+    void aRunKilledRightAfterClaimingIsReportedAndCleaned(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("early");
+        AtomicFolder first = AtomicFolder.claim(target);
+        String claim = Files.readString(dir.resolve(".early.claim"));
+        assertTrue(claim.contains("pid=" + ProcessHandle.current().pid()) && claim.contains("staging=" + first.staging().getFileName()), claim);
+        Files.delete(first.staging());
+        Files.writeString(dir.resolve(".early.claim"), claim.replaceAll("pid=\\d+", "pid=999999999"));
+        AtomicFolder.TakenException stopped = assertThrows(AtomicFolder.TakenException.class, () -> AtomicFolder.claim(target));
+        assertTrue(stopped.getMessage().contains("stopped before it finished"), stopped.getMessage());
+        List<AtomicFolder.Claim> stale = AtomicFolder.stale(dir);
+        assertEquals(1, stale.size());
+        stale.get(0).clean();
+        try (java.util.stream.Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(), left.toList(), "nothing left");
+        }
+        try (AtomicFolder again = AtomicFolder.claim(target)) {
+            assertTrue(Files.isDirectory(again.staging()), "the folder can be claimed again");
+        }
+    }
 }

@@ -46,7 +46,8 @@ class BinaryFormatsTest {
             assertTrue(names.add(f.name()), "name " + f.name() + " used twice");
             assertTrue(f.version() >= 1 && f.extension().startsWith("."), f.toString());
         }
-        assertEquals(14, BinaryFormats.builtIns().size(), "datasets, networks, 10 policies (with the observation-normalising wrapper) and students, 3 checkpoints");
+        assertEquals(19, BinaryFormats.builtIns().size(),
+                "datasets, networks, 10 policies (with the observation-normalising wrapper) and students, 3 checkpoints, 5 resumable states");
         assertTrue(!BinaryFormats.STUDENT_POLICY.magic().equals(BinaryFormats.DATASET.magic()), "students no longer share the dataset magic");
         assertEquals(0x4E544E4E, BinaryFormats.NETWORK.magicNumber(), "the magic as DataOutput.writeInt writes it: \"NTNN\"");
     }

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
@@ -53,6 +58,34 @@ class ReplayBufferTest {
             rewards.add(b.reward(i));
         }
         assertEquals(Set.of(6.0, 7.0, 8.0, 9.0), rewards);
+    }
+
+    @Test
+    void aWrittenBufferReadsBackWithItsContentAndPosition() throws IOException {
+        for (int added : new int[] {0, 3, 6}) {
+            ReplayBuffer b = new ReplayBuffer(4, 2, 1);
+            for (int k = 0; k < added; k++) {
+                addTransition(b, k);
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            b.write(new DataOutputStream(bytes));
+            ReplayBuffer r = ReplayBuffer.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), 4, 2, 1);
+            assertEquals(b.size(), r.size());
+            addTransition(b, 100);
+            addTransition(r, 100);
+            double[] x = new double[2];
+            double[] y = new double[2];
+            for (int i = 0; i < b.size(); i++) {
+                b.observation(i, x, 0);
+                r.observation(i, y, 0);
+                assertArrayEquals(x, y, "slot " + i + " after " + added + " and one more: the write position was kept");
+                assertEquals(b.reward(i), r.reward(i));
+                assertEquals(b.terminated(i), r.terminated(i));
+            }
+            byte[] saved = bytes.toByteArray();
+            assertEquals("the saved replay buffer holds 4 transitions of 2 + 1 values, this one 5 of 2 + 1", assertThrows(IOException.class,
+                    () -> ReplayBuffer.read(new DataInputStream(new ByteArrayInputStream(saved)), 5, 2, 1)).getMessage());
+        }
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.nettwin.api.data;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.random.RandomGenerator;
 
 /**
@@ -98,6 +101,71 @@ public final class ReplayBuffer {
     /** @return whether transition {@code i} ended in a terminal state */
     public boolean terminated(int i) {
         return terminated[i];
+    }
+
+    /**
+     * Writes the whole buffer, for an algorithm's resumable state: {@code int} capacity,
+     * observation size, action size, size and next write position, then per stored transition (in
+     * slot order) its observation, action, reward and next observation as {@code double}s and its
+     * terminal flag as a {@code boolean}.
+     */
+    public void write(DataOutput out) throws IOException {
+        out.writeInt(capacity);
+        out.writeInt(observationSize);
+        out.writeInt(actionSize);
+        out.writeInt(size);
+        out.writeInt(next);
+        for (int i = 0; i < size; i++) {
+            writeDoubles(out, observations, i * observationSize, observationSize);
+            writeDoubles(out, actions, i * actionSize, actionSize);
+            out.writeDouble(rewards[i]);
+            writeDoubles(out, nextObservations, i * observationSize, observationSize);
+            out.writeBoolean(terminated[i]);
+        }
+    }
+
+    private static void writeDoubles(DataOutput out, double[] from, int at, int n) throws IOException {
+        for (int k = 0; k < n; k++) {
+            out.writeDouble(from[at + k]);
+        }
+    }
+
+    /**
+     * Reads a buffer {@link #write} wrote, which must have the given capacity and sizes (those of
+     * the buffer it replaces).
+     *
+     * @throws IOException naming what differs, or if the stream ends or holds an impossible size or position
+     */
+    public static ReplayBuffer read(DataInput in, int capacity, int observationSize, int actionSize) throws IOException {
+        int c = in.readInt();
+        int o = in.readInt();
+        int a = in.readInt();
+        if (c != capacity || o != observationSize || a != actionSize) {
+            throw new IOException("the saved replay buffer holds " + c + " transitions of " + o + " + " + a + " values, this one " + capacity
+                    + " of " + observationSize + " + " + actionSize);
+        }
+        int size = in.readInt();
+        int next = in.readInt();
+        if (size < 0 || size > capacity || next < 0 || next >= capacity || (size < capacity && next != size)) {
+            throw new IOException("the saved replay buffer has an impossible size " + size + " and position " + next + " for capacity " + capacity);
+        }
+        ReplayBuffer b = new ReplayBuffer(capacity, observationSize, actionSize);
+        for (int i = 0; i < size; i++) {
+            readDoubles(in, b.observations, i * observationSize, observationSize);
+            readDoubles(in, b.actions, i * actionSize, actionSize);
+            b.rewards[i] = in.readDouble();
+            readDoubles(in, b.nextObservations, i * observationSize, observationSize);
+            b.terminated[i] = in.readBoolean();
+        }
+        b.size = size;
+        b.next = next;
+        return b;
+    }
+
+    private static void readDoubles(DataInput in, double[] to, int at, int n) throws IOException {
+        for (int k = 0; k < n; k++) {
+            to[at + k] = in.readDouble();
+        }
     }
 
     /** @return flat observation size */

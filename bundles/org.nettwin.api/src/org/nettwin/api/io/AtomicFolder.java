@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -109,9 +110,19 @@ public final class AtomicFolder implements AutoCloseable {
             throw new TakenException("output folder " + target + " already exists; choose another --out or remove it");
         }
         Path claimFile = claimFile(t);
-        try {
-            Files.createFile(claimFile);
+        Path staging = parent.resolve("." + t.getFileName() + ".partial-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
+        // the claim is created with its content in one write: a process killed right after creating
+        // it (as soon as another process can see it) leaves a claim that names it, so the claim is
+        // found stale, resumed or cleaned, never mistaken for a live run's for ever
+        byte[] content = claimText(staging).getBytes(StandardCharsets.UTF_8);
+        boolean created = false;
+        try (java.io.OutputStream out = Files.newOutputStream(claimFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            created = true;
+            out.write(content);
         } catch (java.nio.file.AccessDeniedException e) {
+            if (created) {
+                Files.deleteIfExists(claimFile);
+            }
             throw new IOException("cannot create output folder " + target + ": permission denied in " + parent, e);
         } catch (FileAlreadyExistsException e) {
             Optional<Claim> other = read(t);
@@ -123,12 +134,18 @@ public final class AtomicFolder implements AutoCloseable {
             throw new TakenException("output folder " + target + " is being written by another run"
                     + other.map(c -> " (process " + c.pid() + " since " + c.started() + ")").orElse("") + "; choose another --out");
         } catch (java.nio.file.FileSystemException e) {
+            if (created) {
+                Files.deleteIfExists(claimFile); // e.g. a full disk: the claim was created but not written
+            }
             throw new IOException("cannot create output folder " + target + ": " + (e.getReason() == null ? e.toString() : e.getReason()), e);
+        } catch (IOException | RuntimeException e) {
+            if (created) {
+                Files.deleteIfExists(claimFile);
+            }
+            throw e;
         }
-        Path staging = parent.resolve("." + t.getFileName() + ".partial-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
         try {
             Files.createDirectory(staging);
-            write(claimFile, staging);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(staging);
             Files.deleteIfExists(claimFile);
@@ -209,12 +226,16 @@ public final class AtomicFolder implements AutoCloseable {
         return target.getParent().resolve("." + target.getFileName() + ".claim");
     }
 
-    private static void write(Path claimFile, Path staging) throws IOException {
+    /** @return a claim's content: this process, its host and start, and the staging folder */
+    private static String claimText(Path staging) {
         ProcessHandle self = ProcessHandle.current();
         Instant started = self.info().startInstant().orElse(Instant.EPOCH);
-        String text = "pid=" + self.pid() + "\nhost=" + hostName() + "\nstarted=" + started + "\nstaging=" + staging.getFileName() + "\n";
-        Path tmp = claimFile.resolveSibling(claimFile.getFileName() + ".tmp" + self.pid());
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        return "pid=" + self.pid() + "\nhost=" + hostName() + "\nstarted=" + started + "\nstaging=" + staging.getFileName() + "\n";
+    }
+
+    private static void write(Path claimFile, Path staging) throws IOException {
+        Path tmp = claimFile.resolveSibling(claimFile.getFileName() + ".tmp" + ProcessHandle.current().pid());
+        Files.writeString(tmp, claimText(staging), StandardCharsets.UTF_8);
         Files.move(tmp, claimFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

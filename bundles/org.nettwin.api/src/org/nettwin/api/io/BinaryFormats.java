@@ -58,9 +58,20 @@ public final class BinaryFormats {
     /** A policy trained on normalised observations, with the frozen statistics it reads raw observations through. */
     public static final BinaryFormat NORMALIZED_POLICY = BinaryFormat.builtIn("NTON", 1, "observation-normalising policy", ".policy");
 
+    /** {@code rl/dqn}'s {@code Resumable} state: its checkpoint, random stream and replay buffer. */
+    public static final BinaryFormat DQN_STATE = BinaryFormat.builtIn("NTDQ", 1, "rl/dqn learning state", ".state");
+    /** {@code rl/td3}'s {@code Resumable} state: its checkpoint, episode counters and every agent's replay buffer. */
+    public static final BinaryFormat TD3_STATE = BinaryFormat.builtIn("NTTS", 1, "rl/td3 learning state", ".state");
+    /** {@code rl/ppo}'s {@code Resumable} state (PPO and MAPPO): its checkpoint and counters. */
+    public static final BinaryFormat PPO_STATE = BinaryFormat.builtIn("NTPS", 1, "rl/ppo learning state", ".state");
+    /** {@code rl/q-learning}'s {@code Resumable} state: every agent's Q table, the exploration stream and the counters. */
+    public static final BinaryFormat Q_LEARNING_STATE = BinaryFormat.builtIn("NTQS", 1, "rl/q-learning learning state", ".state");
+    /** A {@code FixedPolicyAlgorithm}'s {@code Resumable} state (rl/random, the rule and equilibrium baselines): counters and policies' streams. */
+    public static final BinaryFormat FIXED_POLICY_STATE = BinaryFormat.builtIn("NTFS", 1, "fixed-policy baseline state", ".state");
+
     private static final List<BinaryFormat> BUILT_INS = List.of(DATASET, NETWORK, RANDOM_POLICY, Q_LEARNING_POLICY, DQN_POLICY,
             DQN_CHECKPOINT, TD3_POLICY, TD3_CHECKPOINT, PPO_POLICY, PPO_CHECKPOINT, SLICING_RULE_POLICY, STACKELBERG_POLICY,
-            STUDENT_POLICY, NORMALIZED_POLICY);
+            STUDENT_POLICY, NORMALIZED_POLICY, DQN_STATE, TD3_STATE, PPO_STATE, Q_LEARNING_STATE, FIXED_POLICY_STATE);
 
     static {
         Map<String, BinaryFormat> seen = new HashMap<>();

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.random.RandomGenerator;
 
+import org.nettwin.api.SeededRandom;
 import org.nettwin.api.Seeds;
 import org.nettwin.api.io.BinaryFormats;
 import org.nettwin.api.rl.BasePolicy;
@@ -21,7 +22,8 @@ import org.nettwin.api.space.Space;
 final class RandomPolicy<O, A> extends BasePolicy<O, A> {
 
     private final long seed;
-    private final RandomGenerator random;
+    /** Drawn from by {@link #act}; its state is part of {@link RandomAlgorithm}'s resumable state. */
+    final SeededRandom random;
 
     RandomPolicy(Space<O> observations, Space<A> actions, long seed) {
         super(observations, actions);

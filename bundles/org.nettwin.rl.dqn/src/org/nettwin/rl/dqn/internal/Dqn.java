@@ -4,16 +4,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Optional;
-import java.util.random.RandomGenerator;
 
+import org.nettwin.api.SeededRandom;
 import org.nettwin.api.Seeds;
 import org.nettwin.api.data.ReplayBuffer;
 import org.nettwin.api.env.Environment;
 import org.nettwin.api.env.Step;
+import org.nettwin.api.io.BinaryFormats;
+import org.nettwin.api.io.ChecksummedBody;
 import org.nettwin.api.rl.Algorithm;
 import org.nettwin.api.rl.Checkpointable;
 import org.nettwin.api.rl.LossSurface;
 import org.nettwin.api.rl.Policy;
+import org.nettwin.api.rl.Resumable;
 import org.nettwin.api.rl.Schedule;
 import org.nettwin.api.run.EpisodeTracker;
 import org.nettwin.api.run.TrainingListener;
@@ -31,7 +34,7 @@ import org.nettwin.nn.Mlp;
  * the Huber loss on the taken action, global-norm gradient clipping and Adam. Truncated episodes
  * bootstrap. An update allocates nothing.
  */
-final class Dqn implements Algorithm, Checkpointable {
+final class Dqn implements Algorithm, Checkpointable, Resumable {
 
     private final DqnConfig s;
     /** {@code s.epsilon()}, built once: it is read every step. */
@@ -40,8 +43,8 @@ final class Dqn implements Algorithm, Checkpointable {
     private final Mlp online;
     private final Mlp target;
     private final Adam adam;
-    private final ReplayBuffer replay;
-    private final RandomGenerator random;
+    private ReplayBuffer replay;
+    private final SeededRandom random;
     private final long seed;
     private final EpisodeTracker tracker = new EpisodeTracker();
     private final Space<Object> observations;
@@ -198,14 +201,50 @@ final class Dqn implements Algorithm, Checkpointable {
 
     @Override
     public void loadCheckpoint(InputStream in) throws IOException {
-        DqnCheckpoint c = DqnCheckpoint.read(in, observations.describe() + " -> " + policy.actionSpace().describe(), online, adam,
-                observations.flatSize());
+        apply(readCheckpoint(in));
+    }
+
+    private DqnCheckpoint readCheckpoint(InputStream in) throws IOException {
+        return DqnCheckpoint.read(in, observations.describe() + " -> " + policy.actionSpace().describe(), online, adam, observations.flatSize());
+    }
+
+    private void apply(DqnCheckpoint c) {
         online.copyParametersFrom(c.online());
         target.copyParametersFrom(c.target());
         adam.copyStateFrom(c.adam());
         policy.inputs.copyFrom(c.inputs());
         updates = c.updates();
         tracker.restore(c.totalSteps(), c.episodes());
+    }
+
+    /**
+     * Format ({@link BinaryFormats#DQN_STATE}, in a {@link ChecksummedBody}): {@code int} length and
+     * that many bytes of the checkpoint ({@link #saveCheckpoint}: networks, Adam, standardiser,
+     * counters), {@code long} the state of the random stream (exploration and minibatches), then the
+     * replay buffer ({@link ReplayBuffer#write}). Every {@code learn} call starts an episode with a
+     * reset seeded from the episode count, so nothing of the environment is needed.
+     */
+    @Override
+    public void saveState(OutputStream out) throws IOException {
+        ChecksummedBody.write(BinaryFormats.DQN_STATE, out, body -> {
+            ChecksummedBody.writeBlock(body, this::saveCheckpoint);
+            body.writeLong(random.state());
+            replay.write(body);
+        });
+    }
+
+    @Override
+    public void loadState(InputStream in) throws IOException {
+        ChecksummedBody.load(BinaryFormats.DQN_STATE, in, state -> {
+            DqnCheckpoint c = readCheckpoint(state.readBlock("checkpoint"));
+            long randomState = state.data().readLong();
+            ReplayBuffer r = ReplayBuffer.read(state.data(), replay.capacity(), replay.observationSize(), replay.actionSize());
+            return () -> {
+                apply(c);
+                random.setState(randomState);
+                replay = r;
+            };
+        });
     }
 
     /** {@link LossSurface}: the Huber TD loss of the network {@code q} (see {@link DqnLossSurface}). */

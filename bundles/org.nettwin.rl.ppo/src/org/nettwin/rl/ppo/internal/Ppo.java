@@ -16,6 +16,7 @@ import org.nettwin.api.rl.Checkpointable;
 import org.nettwin.api.rl.EnvironmentSpec;
 import org.nettwin.api.rl.LossSurface;
 import org.nettwin.api.rl.Policy;
+import org.nettwin.api.rl.Resumable;
 import org.nettwin.api.rl.Schedule;
 import org.nettwin.api.run.EpisodeTracker;
 import org.nettwin.api.run.TrainingListener;
@@ -358,6 +359,9 @@ final class Ppo implements Algorithm {
     public <C> Optional<C> capability(Class<C> type) {
         if (type == Checkpointable.class) {
             return Optional.of(type.cast(new PpoCheckpoint(this)));
+        }
+        if (type == Resumable.class) {
+            return Optional.of(type.cast(new PpoState(this)));
         }
         if (type == LossSurface.class) {
             return Optional.of(type.cast(new PpoLossSurface(this)));

@@ -104,6 +104,11 @@ final class PpoCheckpoint implements Checkpointable {
 
     @Override
     public void loadCheckpoint(InputStream in) throws IOException {
+        read(in).run();
+    }
+
+    /** Reads and checks a checkpoint, changing nothing; the returned action applies it and cannot fail. */
+    Runnable read(InputStream in) throws IOException {
         DataInputStream d = new DataInputStream(in);
         byte[] b;
         try {
@@ -161,14 +166,16 @@ final class PpoCheckpoint implements Checkpointable {
             if (bytes.available() != 0) {
                 throw new IOException("corrupt rl/ppo checkpoint: " + bytes.available() + " bytes after the last group");
             }
-            for (int g = 0; g < groups; g++) {
-                apply(states[g], ppo.groups[g]);
-            }
-            ppo.tracker.restore(steps, episodes);
-            ppo.updates = updates;
-            ppo.random.setState(randomState);
-            ppo.rolloutLength = 0;
-            ppo.lastRolloutLength = 0;
+            return () -> {
+                for (int g = 0; g < groups; g++) {
+                    apply(states[g], ppo.groups[g]);
+                }
+                ppo.tracker.restore(steps, episodes);
+                ppo.updates = updates;
+                ppo.random.setState(randomState);
+                ppo.rolloutLength = 0;
+                ppo.lastRolloutLength = 0;
+            };
         } catch (EOFException e) {
             throw new IOException("rl/ppo checkpoint body is truncated", e);
         }

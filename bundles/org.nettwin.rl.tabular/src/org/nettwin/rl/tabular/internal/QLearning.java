@@ -1,17 +1,24 @@
 package org.nettwin.rl.tabular.internal;
 
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.random.RandomGenerator;
 
+import org.nettwin.api.SeededRandom;
 import org.nettwin.api.Seeds;
 import org.nettwin.api.env.Environment;
 import org.nettwin.api.env.MultiAgentEnvironment;
 import org.nettwin.api.env.MultiStep;
 import org.nettwin.api.env.Step;
+import org.nettwin.api.io.BinaryFormats;
+import org.nettwin.api.io.ChecksummedBody;
 import org.nettwin.api.rl.Algorithm;
 import org.nettwin.api.rl.Policy;
+import org.nettwin.api.rl.Resumable;
 import org.nettwin.api.rl.Schedule;
 import org.nettwin.api.run.EpisodeTracker;
 import org.nettwin.api.run.TrainingListener;
@@ -24,13 +31,13 @@ import org.nettwin.api.scenario.Scenario;
  * multi-agent environments every agent learns its own table from its own reward (independent
  * Q-learning).
  */
-final class QLearning implements Algorithm {
+final class QLearning implements Algorithm, Resumable {
 
     private final List<QPolicy> policies;
     private final double alpha;
     private final double gamma;
     private final Schedule epsilon;
-    private final RandomGenerator random;
+    private final SeededRandom random;
     private final long seed;
     private final EpisodeTracker tracker = new EpisodeTracker();
 
@@ -122,5 +129,75 @@ final class QLearning implements Algorithm {
     @Override
     public Policy<?, ?> policy(int agent) {
         return policies.get(agent);
+    }
+
+    /**
+     * Format ({@link BinaryFormats#Q_LEARNING_STATE}, in a {@link ChecksummedBody}): {@code int}
+     * agents; per agent the UTF observation and action space descriptions, {@code int} rows,
+     * {@code int} actions and the Q values (row-major {@code double}s); then {@code long} the state of
+     * the exploration stream, {@code long} environment steps and {@code long} episodes over every
+     * {@code learn} call (ε follows from the steps; every call starts an episode with a reset seeded
+     * from the episode count, so nothing of the environment is needed).
+     */
+    @Override
+    public void saveState(OutputStream out) throws IOException {
+        ChecksummedBody.write(BinaryFormats.Q_LEARNING_STATE, out, body -> {
+            body.writeInt(policies.size());
+            for (QPolicy p : policies) {
+                body.writeUTF(p.observationSpace().describe());
+                body.writeUTF(p.actionSpace().describe());
+                body.writeInt(p.table.states);
+                body.writeInt(p.table.actions);
+                for (double q : p.table.q) {
+                    body.writeDouble(q);
+                }
+            }
+            body.writeLong(random.state());
+            body.writeLong(tracker.totalSteps());
+            body.writeLong(tracker.episodes());
+        });
+    }
+
+    @Override
+    public void loadState(InputStream in) throws IOException {
+        ChecksummedBody.load(BinaryFormats.Q_LEARNING_STATE, in, state -> {
+            DataInputStream body = state.data();
+            int agents = body.readInt();
+            if (agents != policies.size()) {
+                throw new IOException("the rl/q-learning state is of " + agents + " agent(s), this algorithm has " + policies.size());
+            }
+            double[][] tables = new double[agents][];
+            for (int i = 0; i < agents; i++) {
+                QPolicy p = policies.get(i);
+                String saved = body.readUTF() + " -> " + body.readUTF();
+                String mine = p.observationSpace().describe() + " -> " + p.actionSpace().describe();
+                if (!saved.equals(mine)) {
+                    throw new IOException("the rl/q-learning state's agent " + i + " learned " + saved + ", this one learns " + mine);
+                }
+                int rows = body.readInt();
+                int actions = body.readInt();
+                if (rows != p.table.states || actions != p.table.actions) {
+                    throw new IOException("the rl/q-learning state's agent " + i + " has a table of " + rows + "x" + actions + ", this one "
+                            + p.table.states + "x" + p.table.actions + " (another bins setting?)");
+                }
+                tables[i] = new double[p.table.q.length];
+                for (int k = 0; k < tables[i].length; k++) {
+                    tables[i][k] = body.readDouble();
+                }
+            }
+            long randomState = body.readLong();
+            long steps = body.readLong();
+            long episodes = body.readLong();
+            if (steps < 0 || episodes < 0) {
+                throw state.corrupt("negative counters " + steps + ", " + episodes);
+            }
+            return () -> {
+                for (int i = 0; i < agents; i++) {
+                    System.arraycopy(tables[i], 0, policies.get(i).table.q, 0, tables[i].length);
+                }
+                random.setState(randomState);
+                tracker.restore(steps, episodes);
+            };
+        });
     }
 }

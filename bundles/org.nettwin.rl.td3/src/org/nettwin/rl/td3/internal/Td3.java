@@ -20,12 +20,14 @@ import org.nettwin.api.env.MultiAgentEnvironment;
 import org.nettwin.api.env.MultiStep;
 import org.nettwin.api.env.Step;
 import org.nettwin.api.io.BinaryFormats;
+import org.nettwin.api.io.ChecksummedBody;
 import org.nettwin.api.rl.Algorithm;
 import org.nettwin.api.rl.Checkpointable;
 import org.nettwin.api.rl.EnvironmentSpec;
 import org.nettwin.api.rl.LossSurface;
 import org.nettwin.api.rl.OfflineLearner;
 import org.nettwin.api.rl.Policy;
+import org.nettwin.api.rl.Resumable;
 import org.nettwin.api.run.EpisodeTracker;
 import org.nettwin.api.run.TrainingListener;
 import org.nettwin.api.scenario.Scenario;
@@ -39,14 +41,14 @@ import org.nettwin.nn.Mlp;
  * uniform-random warm-up, makes one update per agent every {@code trainEvery} steps. Offline
  * (single agent) it is TD3+BC or naive TD3 on a dataset alone.
  */
-final class Td3 implements Algorithm, Checkpointable, OfflineLearner, LossSurface {
+final class Td3 implements Algorithm, Checkpointable, Resumable, OfflineLearner, LossSurface {
 
     private final EnvironmentSpec spec;
     private final Td3Config s;
     private final Td3Learner[] learners;
     private final long seed;
     private final EpisodeTracker tracker = new EpisodeTracker();
-    /** Steps and episodes over every learn call (the tracker's counters cannot be restored from a checkpoint). */
+    /** Steps and episodes over every learn call, as a checkpoint hands them over (the tracker keeps what this algorithm reported). */
     private long steps;
     private long episodes;
     private final double[][] state;
@@ -390,6 +392,11 @@ final class Td3 implements Algorithm, Checkpointable, OfflineLearner, LossSurfac
 
     @Override
     public void loadCheckpoint(InputStream in) throws IOException {
+        readCheckpoint(in).run();
+    }
+
+    /** Reads and checks a checkpoint; the returned action applies it and cannot fail. */
+    private Runnable readCheckpoint(InputStream in) throws IOException {
         DataInputStream d = new DataInputStream(in);
         byte[] bytes;
         try {
@@ -435,14 +442,64 @@ final class Td3 implements Algorithm, Checkpointable, OfflineLearner, LossSurfac
             for (int i = 0; i < agents; i++) {
                 loaded[i] = learners[i].read(b);
             }
-            // everything is read and checked: only now is the state replaced
-            for (Td3Learner.Loaded l : loaded) {
-                l.apply();
-            }
-            steps = savedSteps;
-            episodes = savedEpisodes;
+            // everything is read and checked: only the caller replaces the state
+            return () -> {
+                for (Td3Learner.Loaded l : loaded) {
+                    l.apply();
+                }
+                steps = savedSteps;
+                episodes = savedEpisodes;
+            };
         } catch (EOFException e) {
             throw new IOException("rl/td3 checkpoint body is truncated", e);
         }
+    }
+
+    // --- resumable state ---------------------------------------------------------------------
+
+    /**
+     * Format ({@link BinaryFormats#TD3_STATE}, in a {@link ChecksummedBody}): {@code int} length and
+     * that many bytes of the checkpoint ({@link #saveCheckpoint}: networks, Adam, every agent's
+     * random stream and update count, steps and episodes), {@code long} environment steps and
+     * {@code long} episodes reported over every {@code learn} call, then every agent's replay
+     * buffer ({@link ReplayBuffer#write}). Every {@code learn} call starts an episode with a reset
+     * seeded from the episode count, so nothing of the environment is needed; an offline dataset is
+     * the caller's and is not saved.
+     */
+    @Override
+    public void saveState(OutputStream out) throws IOException {
+        ChecksummedBody.write(BinaryFormats.TD3_STATE, out, body -> {
+            ChecksummedBody.writeBlock(body, this::saveCheckpoint);
+            body.writeLong(tracker.totalSteps());
+            body.writeLong(tracker.episodes());
+            for (Td3Learner l : learners) {
+                l.replay.write(body);
+            }
+        });
+    }
+
+    @Override
+    public void loadState(InputStream in) throws IOException {
+        ChecksummedBody.load(BinaryFormats.TD3_STATE, in, state -> {
+            Runnable checkpoint = readCheckpoint(state.readBlock("checkpoint"));
+            DataInputStream body = state.data();
+            long reportedSteps = body.readLong();
+            long reportedEpisodes = body.readLong();
+            if (reportedSteps < 0 || reportedEpisodes < 0) {
+                throw state.corrupt("negative counters " + reportedSteps + ", " + reportedEpisodes);
+            }
+            ReplayBuffer[] replays = new ReplayBuffer[learners.length];
+            for (int i = 0; i < learners.length; i++) {
+                ReplayBuffer r = learners[i].replay;
+                replays[i] = ReplayBuffer.read(body, r.capacity(), r.observationSize(), r.actionSize());
+            }
+            return () -> {
+                checkpoint.run();
+                tracker.restore(reportedSteps, reportedEpisodes);
+                for (int i = 0; i < learners.length; i++) {
+                    learners[i].replay = replays[i];
+                }
+            };
+        });
     }
 }

@@ -33,7 +33,8 @@ final class Td3Learner {
     Adam actorAdam;
     Adam critic1Adam;
     Adam critic2Adam;
-    final ReplayBuffer replay;
+    /** Replaced whole when a resumable state is loaded. */
+    ReplayBuffer replay;
     final SeededRandom random;
     final ActionHead head;
     final int obs;
