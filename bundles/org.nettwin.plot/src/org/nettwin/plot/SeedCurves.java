@@ -34,8 +34,11 @@ public final class SeedCurves {
      *
      * @param xSeeds {@code xSeeds[s]} the x values of seed {@code s} (any order)
      * @param ySeeds {@code ySeeds[s]} its y values, as many as {@code xSeeds[s]}
+     * When all x are equal (every seed ran one episode, say) the grid is that one x, each seed's
+     * value the mean of its points.
+     *
      * @throws IllegalArgumentException if there is no seed, a seed's arrays are empty, differ in
-     *         length or hold NaN/infinity, {@code buckets < 1}, or all x are equal
+     *         length or hold NaN/infinity, or {@code buckets < 1}
      */
     public static SeedCurves bucketed(double[][] xSeeds, double[][] ySeeds, int buckets) {
         if (xSeeds == null || ySeeds == null || xSeeds.length == 0 || xSeeds.length != ySeeds.length) {
@@ -53,7 +56,17 @@ public final class SeedCurves {
             hi = Math.max(hi, Values.max(xSeeds[s]));
         }
         if (!(hi > lo)) {
-            throw new IllegalArgumentException("the seeds' x values span no range: all are " + lo);
+            // every seed's points share one x (e.g. runs of one episode each): one bucket there, each
+            // seed's value the mean of its points — a curve of one point, not an error
+            double[][] y = new double[xSeeds.length][1];
+            for (int s = 0; s < xSeeds.length; s++) {
+                double sum = 0;
+                for (double v : ySeeds[s]) {
+                    sum += v;
+                }
+                y[s][0] = sum / ySeeds[s].length;
+            }
+            return new SeedCurves(new double[] {lo}, y);
         }
         double width = (hi - lo) / buckets;
         double[] x = new double[buckets];

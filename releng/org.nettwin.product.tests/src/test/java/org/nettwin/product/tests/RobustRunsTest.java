@@ -85,9 +85,9 @@ class RobustRunsTest {
             together.add(Runtime.command(work, plugins(), List.of("run", quick.toString())).redirectErrorStream(true)
                     .redirectOutput(work.resolve("together-" + i + ".out").toFile()).start());
         }
-        for (Process p : together) {
-            assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-            assertEquals(0, p.exitValue());
+        for (int i = 0; i < together.size(); i++) {
+            assertTrue(together.get(i).waitFor(120, TimeUnit.SECONDS));
+            assertEquals(0, together.get(i).exitValue(), Files.readString(work.resolve("together-" + i + ".out")));
         }
         try (Stream<Path> runs = Files.list(work.resolve("runs"))) {
             List<String> names = runs.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("same-")).toList();
