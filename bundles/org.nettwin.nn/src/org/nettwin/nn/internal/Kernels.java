@@ -342,7 +342,7 @@ public final class Kernels {
 
     /**
      * {@code y[o] = p[bOff + o] + Σ_k value[k] · p[wOff + index[k] · nOut + o]}: eight vectors of
-     * outputs per pass over the inputs, then six, four, one, then scalars. A pass over the inputs
+     * outputs per pass over the inputs, then six, four, two, one, then scalars. A pass over the inputs
      * is a chain of dependent multiply-adds per accumulator, so the number of accumulators, not
      * the number of multiply-adds, bounds its speed: eight hide the multiply-add latency.
      */
@@ -359,8 +359,13 @@ public final class Kernels {
             rowsTimesVectorFour(value, index, n, p, wOff + o, nOut, bOff + o, y, o);
             o += 4 * L;
         }
-        for (; o + L <= nOut; o += L) {
+        if (o + 2 * L <= nOut) {
+            rowsTimesVectorTwo(value, index, n, p, wOff + o, nOut, bOff + o, y, o);
+            o += 2 * L;
+        }
+        if (o + L <= nOut) {
             rowsTimesVectorOne(value, index, n, p, wOff + o, nOut, bOff + o, y, o);
+            o += L;
         }
         for (; o < nOut; o++) {
             double s = p[bOff + o];
@@ -450,6 +455,21 @@ public final class Kernels {
         a1.intoArray(y, o + L);
         a2.intoArray(y, o + 2 * L);
         a3.intoArray(y, o + 3 * L);
+    }
+
+    /** Two vectors of outputs of {@link #rowsTimesVector} from {@code y[o]}. */
+    private static void rowsTimesVectorTwo(double[] value, int[] index, int n, double[] p, int w0, int nOut, int bias,
+            double[] y, int o) {
+        DoubleVector a0 = DoubleVector.fromArray(S, p, bias);
+        DoubleVector a1 = DoubleVector.fromArray(S, p, bias + L);
+        for (int k = 0; k < n; k++) {
+            DoubleVector v = DoubleVector.broadcast(S, value[k]);
+            int w = w0 + index[k] * nOut;
+            a0 = DoubleVector.fromArray(S, p, w).fma(v, a0);
+            a1 = DoubleVector.fromArray(S, p, w + L).fma(v, a1);
+        }
+        a0.intoArray(y, o);
+        a1.intoArray(y, o + L);
     }
 
     /**
