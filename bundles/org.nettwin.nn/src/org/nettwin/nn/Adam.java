@@ -52,8 +52,8 @@ public final class Adam implements Optimizer {
         double c1 = 1.0 - b1;
         double c2 = 1.0 - b2;
         // bias corrections folded into a step size and an epsilon, as in the paper's section 2
-        double bc1 = 1.0 - Math.pow(b1, t);
-        double bc2 = 1.0 - Math.pow(b2, t);
+        double bc1 = 1.0 - StrictMath.pow(b1, t);
+        double bc2 = 1.0 - StrictMath.pow(b2, t);
         double stepSize = learningRate / bc1;
         double invSqrtBc2 = 1.0 / Math.sqrt(bc2);
         double eps = epsilon;

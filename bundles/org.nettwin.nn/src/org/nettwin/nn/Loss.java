@@ -1,5 +1,7 @@
 package org.nettwin.nn;
 
+import org.nettwin.nn.internal.Sigmoids;
+
 /**
  * Losses over flat row-major batches. Each returns the loss value, a MEAN over the batch, and
  * writes dLoss/d(prediction) into {@code grad} (same layout as the prediction), ready for a
@@ -139,7 +141,7 @@ public final class Loss {
         }
         double s = 0.0;
         for (int j = 0; j < n; j++) {
-            double e = Math.exp(logits[r + j] - max);
+            double e = Sigmoids.exp(logits[r + j] - max);
             out[r + j] = e;
             s += e;
         }
@@ -147,6 +149,6 @@ public final class Loss {
         for (int j = 0; j < n; j++) {
             out[r + j] *= inv;
         }
-        return max + Math.log(s);
+        return max + StrictMath.log(s);
     }
 }

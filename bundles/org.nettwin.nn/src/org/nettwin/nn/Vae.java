@@ -3,6 +3,7 @@ package org.nettwin.nn;
 import java.util.Arrays;
 
 import org.nettwin.nn.internal.DenseStack;
+import org.nettwin.nn.internal.Sigmoids;
 import org.nettwin.nn.internal.SplitMix;
 
 /**
@@ -153,7 +154,7 @@ public final class Vae extends Network {
             for (int j = 0; j < l; j++) {
                 double mu = enc[b * l2 + j];
                 double lv = enc[b * l2 + l + j];
-                z[b * l + j] = mu + Math.exp(0.5 * lv) * e[b * l + j];
+                z[b * l + j] = mu + Sigmoids.exp(0.5 * lv) * e[b * l + j];
             }
         }
         double[] rec = decoder.forward(z, 0, batch);
@@ -170,7 +171,7 @@ public final class Vae extends Network {
             for (int j = 0; j < l; j++) {
                 double mu = enc[b * l2 + j];
                 double lv = enc[b * l2 + l + j];
-                kl += 1.0 + lv - mu * mu - Math.exp(lv);
+                kl += 1.0 + lv - mu * mu - Sigmoids.exp(lv);
             }
         }
         kl *= -0.5 / batch;
@@ -183,7 +184,7 @@ public final class Vae extends Network {
                 for (int j = 0; j < l; j++) {
                     double mu = enc[b * l2 + j];
                     double lv = enc[b * l2 + l + j];
-                    double sigma = Math.exp(0.5 * lv);
+                    double sigma = Sigmoids.exp(0.5 * lv);
                     double g = dz[b * l + j];
                     dEnc[b * l2 + j] = g + kb * mu;
                     dEnc[b * l2 + l + j] = g * e[b * l + j] * 0.5 * sigma + kb * 0.5 * (sigma * sigma - 1.0);

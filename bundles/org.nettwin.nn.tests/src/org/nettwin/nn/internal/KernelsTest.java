@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Every vector kernel against a plain triple loop, over all the shapes that select its register
  * blocks and tails: widths 1–27 around the vector and block sizes, batches 1–34 (full vector
- * pairs, a single vector, scalar tails), offsets inside the parameter array.
+ * pairs, a single vector, scalar tails), offsets inside the parameter array. The dense kernels
+ * must equal, bit for bit, one chain of {@link Math#fma} per output over its terms in ascending
+ * order: the layout that makes every vector width give the same bits (see {@link Kernels}).
  */
 class KernelsTest {
 
@@ -27,8 +29,9 @@ class KernelsTest {
         return a;
     }
 
-    private static void assertClose(double expected, double actual, String what) {
-        assertEquals(expected, actual, 1e-12 * Math.max(1.0, Math.abs(expected)), what);
+    private static void assertBits(double expected, double actual, String what) {
+        assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(actual),
+                () -> what + ": expected " + expected + ", got " + actual);
     }
 
     @Test
@@ -49,16 +52,16 @@ class KernelsTest {
                         for (int o = 0; o < nOut; o++) {
                             double s = p[bOff + o];
                             for (int i = 0; i < nIn; i++) {
-                                s += p[P_OFF + i * nOut + o] * x[i * STRIDE + b];
+                                s = Math.fma(x[i * STRIDE + b], p[P_OFF + i * nOut + o], s);
                             }
-                            assertClose(s, y[o * STRIDE + b], "forward " + nIn + "→" + nOut + " batch " + batch);
+                            assertBits(s, y[o * STRIDE + b], "forward " + nIn + "→" + nOut + " batch " + batch);
                         }
                         for (int i = 0; i < nIn; i++) {
                             double s = 0;
                             for (int o = 0; o < nOut; o++) {
-                                s += p[P_OFF + i * nOut + o] * d[o * STRIDE + b];
+                                s = Math.fma(d[o * STRIDE + b], p[P_OFF + i * nOut + o], s);
                             }
-                            assertClose(s, t[i * STRIDE + b], "input gradient " + nIn + "→" + nOut + " batch " + batch);
+                            assertBits(s, t[i * STRIDE + b], "input gradient " + nIn + "→" + nOut + " batch " + batch);
                         }
                     }
                 }
@@ -81,11 +84,11 @@ class KernelsTest {
                     Kernels.weightGradient(x, STRIDE, nIn, dS, batch, nOut, g, P_OFF);
                     for (int i = 0; i < nIn; i++) {
                         for (int o = 0; o < nOut; o++) {
-                            double s = before[P_OFF + i * nOut + o];
+                            double s = 0.0;
                             for (int b = 0; b < batch; b++) {
-                                s += x[i * STRIDE + b] * d[o * STRIDE + b];
+                                s = Math.fma(x[i * STRIDE + b], d[o * STRIDE + b], s);
                             }
-                            assertClose(s, g[P_OFF + i * nOut + o], "weight gradient " + nIn + "→" + nOut + " batch " + batch);
+                            assertBits(before[P_OFF + i * nOut + o] + s, g[P_OFF + i * nOut + o], "weight gradient " + nIn + "→" + nOut + " batch " + batch);
                         }
                     }
                     for (int k = 0; k < P_OFF; k++) {
@@ -116,10 +119,10 @@ class KernelsTest {
                 for (int o = 0; o < nOut; o++) {
                     double s = p[bOff + o];
                     for (int i = 0; i < nIn; i++) {
-                        s += x[2 + i] * p[P_OFF + i * nOut + o];
+                        s = Math.fma(x[2 + i], p[P_OFF + i * nOut + o], s);
                     }
-                    assertClose(s, sparse[o], "batch-1 gathered " + nIn + "→" + nOut);
-                    assertClose(s, dense[o], "batch-1 dense " + nIn + "→" + nOut);
+                    assertBits(s, sparse[o], "batch-1 gathered " + nIn + "→" + nOut);
+                    assertBits(s, dense[o], "batch-1 dense " + nIn + "→" + nOut);
                 }
             }
         }

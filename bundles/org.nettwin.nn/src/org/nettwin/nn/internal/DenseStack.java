@@ -311,7 +311,7 @@ public final class DenseStack {
             }
             double sum = 0.0;
             for (int j = 0; j < width; j++) {
-                double e = Math.exp(a[j * stride + b] - max);
+                double e = Sigmoids.exp(a[j * stride + b] - max);
                 a[j * stride + b] = e;
                 sum += e;
             }
@@ -378,7 +378,7 @@ public final class DenseStack {
             }
             double sum = 0.0;
             for (int j = 0; j < width; j++) {
-                double e = Math.exp(a[r + j] - max);
+                double e = Sigmoids.exp(a[r + j] - max);
                 a[r + j] = e;
                 sum += e;
             }

@@ -14,19 +14,26 @@ import jdk.incubator.vector.VectorSpecies;
  * row {@code f} (feature {@code f} of every sample) at {@code f · stride}, where the stride is the
  * network's largest batch. The batch is the vector dimension of forwards and input gradients;
  * weight gradients are sums of outer products along the outputs. Batch-1 inference runs along
- * the outputs of each weight row. The batched kernels accumulate in the same order whatever the
- * batch size (bias first, then the inputs in ascending order, each as one fused multiply-add;
- * scalar tails use {@link Math#fma} like the vector lanes); batch-1 inference splits some sums
- * in two to hide latency, so it agrees with a batch to rounding.
+ * the outputs of each weight row.
  *
  * <p>Every vector lives inside one method: the Vector API's own methods are force-inlined, but a
  * helper of ours that took or returned a {@code DoubleVector} could be compiled out of line, and
  * the vector would then be boxed on the heap. So each loop nest is its own method over arrays
  * and ints.
  *
- * <p>The species is {@link DoubleVector#SPECIES_PREFERRED} (4 doubles with AVX2): sums of
- * products may round differently on a machine with another vector width, but the same machine
- * always gives the same bits.
+ * <p><b>The same bits at every vector width.</b> The species is
+ * {@link DoubleVector#SPECIES_PREFERRED} (2, 4 or 8 doubles with SSE, AVX2 or AVX-512), and the
+ * width decides which elements fall in which register block and which in a scalar tail. So no
+ * result may depend on its block: every output element is one chain of fused multiply-adds over
+ * its terms in ascending order (the bias, or 0, first), whether a vector lane of any block or a
+ * scalar tail ({@link Math#fma}) computes it, and lanes are never combined with each other (no
+ * reduction across lanes, no sum split into partial accumulators). Latency is hidden by
+ * computing several independent outputs at once, never by splitting one sum. Vector {@code fma},
+ * {@code add}, {@code mul}, {@code div}, {@code max} and {@code blend} are exactly rounded in the
+ * intrinsic and in the Java fallback alike, so a run gives the same bits on every x86-64
+ * machine, compiled or interpreted ({@code KernelWidthTest} compares JVMs with vectors of 128,
+ * 256 and 512 bits). Batch-1 inference therefore equals the batched forward bit for bit (a zero
+ * input skipped by {@link #denseForward1} changes no fused multiply-add).
  */
 public final class Kernels {
 
@@ -335,7 +342,7 @@ public final class Kernels {
 
     /**
      * {@code y[o] = p[bOff + o] + Σ_k value[k] · p[wOff + index[k] · nOut + o]}: eight vectors of
-     * outputs per pass over the inputs, then six, four, one, then scalars. A pass over the inputs
+     * outputs per pass over the inputs, then six, four, two, one, then scalars. A pass over the inputs
      * is a chain of dependent multiply-adds per accumulator, so the number of accumulators, not
      * the number of multiply-adds, bounds its speed: eight hide the multiply-add latency.
      */
@@ -352,8 +359,13 @@ public final class Kernels {
             rowsTimesVectorFour(value, index, n, p, wOff + o, nOut, bOff + o, y, o);
             o += 4 * L;
         }
-        for (; o + L <= nOut; o += L) {
+        if (o + 2 * L <= nOut) {
+            rowsTimesVectorTwo(value, index, n, p, wOff + o, nOut, bOff + o, y, o);
+            o += 2 * L;
+        }
+        if (o + L <= nOut) {
             rowsTimesVectorOne(value, index, n, p, wOff + o, nOut, bOff + o, y, o);
+            o += L;
         }
         for (; o < nOut; o++) {
             double s = p[bOff + o];
@@ -445,23 +457,33 @@ public final class Kernels {
         a3.intoArray(y, o + 3 * L);
     }
 
+    /** Two vectors of outputs of {@link #rowsTimesVector} from {@code y[o]}. */
+    private static void rowsTimesVectorTwo(double[] value, int[] index, int n, double[] p, int w0, int nOut, int bias,
+            double[] y, int o) {
+        DoubleVector a0 = DoubleVector.fromArray(S, p, bias);
+        DoubleVector a1 = DoubleVector.fromArray(S, p, bias + L);
+        for (int k = 0; k < n; k++) {
+            DoubleVector v = DoubleVector.broadcast(S, value[k]);
+            int w = w0 + index[k] * nOut;
+            a0 = DoubleVector.fromArray(S, p, w).fma(v, a0);
+            a1 = DoubleVector.fromArray(S, p, w + L).fma(v, a1);
+        }
+        a0.intoArray(y, o);
+        a1.intoArray(y, o + L);
+    }
+
     /**
-     * One vector of outputs of {@link #rowsTimesVector} from {@code y[o]}: even and odd inputs in
-     * two accumulators, added at the end.
+     * One vector of outputs of {@link #rowsTimesVector} from {@code y[o]}: one chain of
+     * multiply-adds per output, like the wider blocks (two chains over even and odd inputs would
+     * hide more latency, but the outputs that land here depend on the vector width).
      */
     private static void rowsTimesVectorOne(double[] value, int[] index, int n, double[] p, int w0, int nOut, int bias,
             double[] y, int o) {
         DoubleVector a0 = DoubleVector.fromArray(S, p, bias);
-        DoubleVector a1 = DoubleVector.zero(S);
-        int k = 0;
-        for (; k + 1 < n; k += 2) {
-            a0 = DoubleVector.fromArray(S, p, w0 + index[k] * nOut).fma(DoubleVector.broadcast(S, value[k]), a0);
-            a1 = DoubleVector.fromArray(S, p, w0 + index[k + 1] * nOut).fma(DoubleVector.broadcast(S, value[k + 1]), a1);
-        }
-        if (k < n) {
+        for (int k = 0; k < n; k++) {
             a0 = DoubleVector.fromArray(S, p, w0 + index[k] * nOut).fma(DoubleVector.broadcast(S, value[k]), a0);
         }
-        a0.add(a1).intoArray(y, o);
+        a0.intoArray(y, o);
     }
 
     /**
@@ -484,8 +506,7 @@ public final class Kernels {
                 outerTwoByTwo(x, stride, i, dS, batch, nOut, o, g, gOff + i * nOut + o);
             }
             if (i < nIn) {
-                outerOne(x, i * stride, dS, batch, nOut, o, g, gOff + i * nOut + o);
-                outerOne(x, i * stride, dS, batch, nOut, o + L, g, gOff + i * nOut + o + L);
+                outerOneByTwo(x, i * stride, dS, batch, nOut, o, g, gOff + i * nOut + o);
             }
         }
         for (; o + L <= nOut; o += L) {
@@ -493,7 +514,10 @@ public final class Kernels {
             for (; i + ROWS <= nIn; i += ROWS) {
                 outerSixByOne(x, stride, i, dS, batch, nOut, o, g, gOff + i * nOut + o);
             }
-            for (; i < nIn; i++) {
+            for (; i + 1 < nIn; i += 2) {
+                outerTwoByOne(x, stride, i, dS, batch, nOut, o, g, gOff + i * nOut + o);
+            }
+            if (i < nIn) {
                 outerOne(x, i * stride, dS, batch, nOut, o, g, gOff + i * nOut + o);
             }
         }
@@ -619,23 +643,45 @@ public final class Kernels {
         DoubleVector.fromArray(S, g, w).add(a5).intoArray(g, w);
     }
 
+    /** Input {@code i} by outputs {@code o … o+2L} of {@link #weightGradient} (two accumulators). */
+    private static void outerOneByTwo(double[] x, int x0, double[] dS, int batch, int nOut, int o, double[] g, int w) {
+        DoubleVector a0 = DoubleVector.zero(S);
+        DoubleVector e0 = a0;
+        for (int b = 0, d = o; b < batch; b++, d += nOut) {
+            DoubleVector v = DoubleVector.broadcast(S, x[x0 + b]);
+            a0 = DoubleVector.fromArray(S, dS, d).fma(v, a0);
+            e0 = DoubleVector.fromArray(S, dS, d + L).fma(v, e0);
+        }
+        DoubleVector.fromArray(S, g, w).add(a0).intoArray(g, w);
+        DoubleVector.fromArray(S, g, w + L).add(e0).intoArray(g, w + L);
+    }
+
+    /** Inputs {@code i, i+1} by the vector of outputs from {@code o} of {@link #weightGradient} (two accumulators). */
+    private static void outerTwoByOne(double[] x, int stride, int i, double[] dS, int batch, int nOut, int o, double[] g,
+            int w) {
+        DoubleVector a0 = DoubleVector.zero(S);
+        DoubleVector a1 = a0;
+        int x0 = i * stride;
+        for (int b = 0, d = o; b < batch; b++, d += nOut) {
+            DoubleVector v = DoubleVector.fromArray(S, dS, d);
+            a0 = v.fma(DoubleVector.broadcast(S, x[x0 + b]), a0);
+            a1 = v.fma(DoubleVector.broadcast(S, x[x0 + stride + b]), a1);
+        }
+        DoubleVector.fromArray(S, g, w).add(a0).intoArray(g, w);
+        DoubleVector.fromArray(S, g, w + nOut).add(a1).intoArray(g, w + nOut);
+    }
+
     /**
-     * Input row {@code x[x0…]} by the vector of outputs from {@code o} of {@link #weightGradient},
-     * with two accumulators over alternate samples (so the multiply-adds do not wait for each
-     * other).
+     * Input row {@code x[x0…]} by the vector of outputs from {@code o} of {@link #weightGradient}:
+     * one chain over the samples, like every other block (two chains over alternate samples
+     * would hide latency, but which outputs land here depends on the vector width).
      */
     private static void outerOne(double[] x, int x0, double[] dS, int batch, int nOut, int o, double[] g, int w) {
         DoubleVector a0 = DoubleVector.zero(S);
-        DoubleVector a1 = a0;
-        int b = 0;
-        for (int d = o; b + 1 < batch; b += 2, d += 2 * nOut) {
+        for (int b = 0, d = o; b < batch; b++, d += nOut) {
             a0 = DoubleVector.fromArray(S, dS, d).fma(DoubleVector.broadcast(S, x[x0 + b]), a0);
-            a1 = DoubleVector.fromArray(S, dS, d + nOut).fma(DoubleVector.broadcast(S, x[x0 + b + 1]), a1);
         }
-        if (b < batch) {
-            a0 = DoubleVector.fromArray(S, dS, b * nOut + o).fma(DoubleVector.broadcast(S, x[x0 + b]), a0);
-        }
-        DoubleVector.fromArray(S, g, w).add(a0.add(a1)).intoArray(g, w);
+        DoubleVector.fromArray(S, g, w).add(a0).intoArray(g, w);
     }
 
     /**

@@ -16,6 +16,14 @@ import jdk.incubator.vector.VectorSpecies;
  * from additions, multiplications and fused multiply-adds only, which are exactly rounded in
  * every mode, and the scalar form does the same operations: every path gives the same bits.
  * Accuracy: within about 2 ulp of {@code Math.exp} over the range used.
+ *
+ * <p>The scalar {@link #exp(double)} is also the exponential of softmax heads, of the
+ * log-sum-exp losses and of the VAE's {@code σ = e^{lv/2}}: {@code Math.exp} is specified to
+ * 1 ulp only and may give other last bits on another JVM or platform, and {@code StrictMath.exp}
+ * is slower. The logarithm of the losses and Adam's power are {@code StrictMath}'s; the
+ * Box–Muller normals of {@link SplitMix} keep {@code Math}'s (HotSpot's own x86-64 routines, the
+ * same in every x86-64 JVM of a release, which {@code KernelWidthTest} covers from SSE to AVX-512):
+ * {@code StrictMath.sin} allocates its argument reduction, and the VAE draws noise every step.
  */
 public final class Sigmoids {
 
