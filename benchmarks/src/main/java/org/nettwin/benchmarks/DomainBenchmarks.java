@@ -18,7 +18,7 @@ import org.nettwin.domains.learn.KStepConfig;
 import org.nettwin.domains.learn.KStepDqn;
 import org.nettwin.domains.learn.TrialsConfig;
 import org.nettwin.domains.learn.TrialsQLearning;
-import org.nettwin.env.urllc.ApSelectionProvider;
+import org.nettwin.env.urllc.internal.ApSelectionProvider;
 import org.nettwin.env.uav.internal.UavTrajectoriesProvider;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
