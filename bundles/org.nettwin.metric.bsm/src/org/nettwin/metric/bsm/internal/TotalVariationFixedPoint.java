@@ -78,7 +78,6 @@ final class TotalVariationFixedPoint {
             }
         }
         double[] x = new double[states];
-        double[] next = new double[states];
         int iterations = 0;
         double change = Double.POSITIVE_INFINITY;
         while (iterations < maxIterations && !(gamma / (1 - gamma) * change <= tolerance)) {
@@ -96,12 +95,9 @@ final class TotalVariationFixedPoint {
                     }
                     best = Math.max(best, constant[k] + gamma * sum);
                 }
-                next[s] = best;
                 change = Math.max(change, Math.abs(best - x[s]));
+                x[s] = best; // Gauss-Seidel, as the Wasserstein form
             }
-            double[] swap = x;
-            x = next;
-            next = swap;
             iterations++;
         }
         double[] perState = new double[states];

@@ -50,9 +50,21 @@ final class Transport {
             }
             potential[n + j] = min;
         }
+        // start with each sink's cheapest source: flow on tight arcs keeps every residual arc's
+        // reduced cost non-negative, so the shortest-path phase only routes what is left
+        for (int j = 0; j < m; j++) {
+            for (int i = 0; i < n && demand[j] > EPS; i++) {
+                if (supply[i] > EPS && cost[i * m + j] == potential[n + j]) {
+                    double amount = Math.min(supply[i], demand[j]);
+                    flow[i * m + j] += amount;
+                    supply[i] -= amount;
+                    demand[j] -= amount;
+                }
+            }
+        }
         double remaining = 0;
         for (int i = 0; i < n; i++) {
-            remaining += a[i];
+            remaining += supply[i];
         }
         while (remaining > EPS) {
             int t = shortestPath(n, m, cost);

@@ -14,7 +14,8 @@ import org.nettwin.api.env.MdpTables;
  * successor distributions (Ferns, Panangaden, Precup, UAI 2004, with {@code c_R = 1},
  * {@code c_T = γ}, on the disjoint union of the two MDPs). Only the pairs reachable from matched
  * pairs through successor pairs enter the fixed point, which is exact for them; each {@code W} is
- * solved exactly ({@link Transport}). Jacobi sweeps from {@code d = 0} until the certified tail
+ * solved exactly ({@link Transport}). Gauss-Seidel sweeps (monotone, below the fixed point, a
+ * {@code γ}-contraction each) from {@code d = 0} until the certified tail
  * {@code γ/(1−γ) · change} is at most {@code tolerance}.
  */
 final class WassersteinFixedPoint {
@@ -100,7 +101,6 @@ final class WassersteinFixedPoint {
             cells[p] = row;
         }
         double[] d = new double[count];
-        double[] next = new double[count];
         int maxSupport = 1;
         for (int s = 0; s < real.stateCount(); s++) {
             for (int a = 0; a < actions; a++) {
@@ -141,12 +141,9 @@ final class WassersteinFixedPoint {
                     k += n * m;
                     best = Math.max(best, rewardGap[p * actions + a] + gamma * transport.solve(pa, n, pb, m, cost));
                 }
-                next[p] = best;
                 change = Math.max(change, Math.abs(best - d[p]));
+                d[p] = best; // Gauss-Seidel: later pairs of this sweep already see it
             }
-            double[] swap = d;
-            d = next;
-            next = swap;
             iterations++;
         }
         double[] perState = new double[match.length];
