@@ -2,7 +2,6 @@ package org.nettwin.experiment.bsm.internal;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.nettwin.api.config.Config;
@@ -35,9 +34,8 @@ record Candidate(String name, Rate rate, double level, int size) {
     }
 
     static Candidate perturbed(Rate rate, double level) {
-        String pct = String.format(Locale.ROOT, "%s%s%.4g%%", rate == Rate.ARRIVALS ? "arrivals" : "completions", rate.sign > 0 ? "+" : "-",
-                100 * level);
-        return new Candidate(pct, rate, level, 0);
+        String pct = java.math.BigDecimal.valueOf(Math.round(level * 100_000) / 1000.0).stripTrailingZeros().toPlainString();
+        return new Candidate((rate == Rate.ARRIVALS ? "arrivals+" : "completions-") + pct + "%", rate, level, 0);
     }
 
     static Candidate tabular(int size) {
