@@ -80,8 +80,9 @@ class DtBsmStudyIT {
     void aStudyWithoutCandidatesIsRefusedBeforeRunning() throws Exception {
         ExperimentRunner runner = OsgiServices.await(ExperimentRunner.class);
         Path f = experiment("{\"perturbations\": [], \"datasetSizes\": []}");
-        ExperimentException e = assertThrows(ExperimentException.class, () -> runner.load(f));
-        assertTrue(e.getMessage().contains("no candidate twin"), e.getMessage());
+        ExperimentException e = assertThrows(ExperimentException.class, () -> runner.validate(runner.load(f)));
+        assertTrue(e.getMessage().contains("study.perturbations") && e.getMessage().contains("no candidate twin"), e.getMessage());
+        assertTrue(!Files.exists(dir.resolve("dtbsm")), "nothing written");
     }
 
     /** admission/Control-v1 numbers 108 states, twin/tabular the 198-cell grid: matched by observation, not by number. */
