@@ -95,26 +95,27 @@ class DtBsmStudyIT {
             var env = ((Scenario.Single) s).environment();
             DigitalTwin<?, ?> twin = tabular.build(EnvironmentSpec.of(s), DtBsmStudy.randomData(env, 5000, 2), tabular.configSchema().defaults(),
                     3, TrainingListener.NONE);
-            FiniteMdp real = (FiniteMdp) env;
+            FiniteMdp real = StateMatching.finite(env);
+            FiniteMdp twinMdp = StateMatching.finite(twin);
             MdpTables realTables = real.tables();
             assertEquals(108, realTables.stateCount());
-            assertEquals(198, ((FiniteMdp) twin).tables().stateCount());
-            int[] twinOf = StateMatching.match(env.observationSpace(), real, (FiniteMdp) twin);
+            assertEquals(198, twinMdp.tables().stateCount());
+            int[] twinOf = StateMatching.match(env.observationSpace(), real, twinMdp);
             TableIndex cells = TableIndex.of(env.observationSpace(), 1, 1000);
             for (int i = 0; i < cells.size(); i++) {
                 Object o = cells.value(i);
                 try {
-                    assertEquals(((FiniteMdp) twin).stateIndex(o), twinOf[real.stateIndex(o)]);
+                    assertEquals(twinMdp.stateIndex(o), twinOf[real.stateIndex(o)]);
                 } catch (IllegalArgumentException notAState) {
                     // a grid cell that is no real state
                 }
             }
             assertTrue(java.util.Arrays.stream(twinOf).distinct().count() == 108);
-            MdpTables aligned = StateMatching.align(((FiniteMdp) twin).tables(), twinOf);
+            MdpTables aligned = StateMatching.align(twinMdp.tables(), twinOf);
             assertEquals(198, aligned.stateCount());
             for (int st = 0; st < 108; st++) {
                 for (int a = 0; a < 2; a++) {
-                    assertEquals(((FiniteMdp) twin).tables().reward(twinOf[st], a), aligned.reward(st, a), 0.0);
+                    assertEquals(twinMdp.tables().reward(twinOf[st], a), aligned.reward(st, a), 0.0);
                 }
             }
         }

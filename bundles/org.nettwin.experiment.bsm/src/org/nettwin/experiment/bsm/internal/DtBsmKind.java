@@ -73,7 +73,7 @@ public final class DtBsmKind implements ExperimentKind {
             return null;
         }
         try (Scenario s = scenario.create(0)) {
-            if (!(((Scenario.Single) s).environment() instanceof FiniteMdp)) {
+            if (((Scenario.Single) s).environment().capability(FiniteMdp.class).isEmpty()) {
                 plan.problem("scenario.id", "a DT-BSM study needs a scenario with exact tables (FiniteMdp); " + scenario.id() + " has none");
                 return null;
             }

@@ -82,7 +82,7 @@ final class DtBsmStudy implements Study {
         long seed = unit.seed();
         try (Scenario realScenario = scenario.create(Seeds.derive(seed, "scenario"))) {
             Environment<?, ?> realEnv = ((Scenario.Single) realScenario).environment();
-            FiniteMdp<?> real = (FiniteMdp<?>) realEnv;
+            FiniteMdp<?> real = StateMatching.finite(realEnv);
             EnvironmentSpec spec = EnvironmentSpec.of(realScenario);
             Scenario twinScenario = null;
             Environment<?, ?> twinEnv;
@@ -119,8 +119,9 @@ final class DtBsmStudy implements Study {
     @SuppressWarnings({"rawtypes"})
     private UnitData measure(Environment<?, ?> realEnv, FiniteMdp<?> real, Environment<?, ?> twinEnv, long seed) {
         MdpTables realTables = real.tables();
-        int[] twinOf = StateMatching.match(realEnv.observationSpace(), real, (FiniteMdp) twinEnv);
-        MdpTables twin = StateMatching.align(((FiniteMdp<?>) twinEnv).tables(), twinOf);
+        FiniteMdp<?> twinMdp = StateMatching.finite(twinEnv);
+        int[] twinOf = StateMatching.match(realEnv.observationSpace(), real, twinMdp);
+        MdpTables twin = StateMatching.align(twinMdp.tables(), twinOf);
         Similarity w = metrics.wasserstein(realTables, twin);
         Similarity tv = metrics.tv(realTables, twin);
         TransitionDataset realData = randomData(realEnv, settings.empiricalTransitions(), Seeds.derive(seed, "empirical-real"));
@@ -162,12 +163,12 @@ final class DtBsmStudy implements Study {
                 .validate(Candidate.perturbed(Candidate.Rate.ARRIVALS, 0.1).overrides(realConfig), "scenario.config");
         try (Scenario r = scenario.plugin().service().create(realConfig, seed); Scenario t = scenario.plugin().service().create(twinConfig, seed)) {
             Environment<?, ?> realEnv = ((Scenario.Single) r).environment();
-            FiniteMdp<?> real = (FiniteMdp<?>) realEnv;
+            FiniteMdp<?> real = StateMatching.finite(realEnv);
             Environment<?, ?> twinEnv = ((Scenario.Single) t).environment();
             MdpTables realTables = real.tables();
             @SuppressWarnings("rawtypes")
-            MdpTables twin = StateMatching.align(((FiniteMdp<?>) twinEnv).tables(),
-                    StateMatching.match(realEnv.observationSpace(), real, (FiniteMdp) twinEnv));
+            FiniteMdp<?> twinMdp = StateMatching.finite(twinEnv);
+            MdpTables twin = StateMatching.align(twinMdp.tables(), StateMatching.match(realEnv.observationSpace(), real, twinMdp));
             long t0 = System.nanoTime();
             metrics.wasserstein(realTables, twin);
             long t1 = System.nanoTime();

@@ -20,6 +20,17 @@ final class StateMatching {
     }
 
     /**
+     * @return the environment's exact tables and state indices (through wrappers such as the
+     *         scenario's time limit)
+     * @throws IllegalArgumentException if it has none
+     */
+    @SuppressWarnings("unchecked")
+    static FiniteMdp<Object> finite(org.nettwin.api.env.Environment<?, ?> env) {
+        return env.capability(FiniteMdp.class).orElseThrow(() -> new IllegalArgumentException(
+                "the environment has no exact tables (FiniteMdp): " + env.getClass().getSimpleName()));
+    }
+
+    /**
      * @return for each real state the twin state with the same observation
      * @throws IllegalStateException if a real state has no observation or no twin state
      */
