@@ -91,11 +91,17 @@ public final class MdpTables {
         }
     }
 
-    /** Collects transitions and rewards, then checks and freezes them. */
+    /**
+     * Collects transitions and rewards, then checks and freezes them. Rows are kept sparse while
+     * building (memory follows the transitions added, not {@code |S|²|A|}); repeated additions to
+     * one entry are summed.
+     */
     public static final class Builder {
         private final int states;
         private final int actions;
-        private final double[][] dense;  // rows are filled lazily: (s*actions+a) -> P(.)
+        private final int[][] rowNext;      // (s*actions+a) -> next states as added (repeats allowed)
+        private final double[][] rowProb;
+        private final int[] rowSize;
         private final double[] reward;
         private final double[] initial;
 
@@ -103,9 +109,14 @@ public final class MdpTables {
             if (states < 1 || actions < 1) {
                 throw new IllegalArgumentException("an MDP needs at least one state and one action");
             }
+            if ((long) states * actions > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException(states + " states x " + actions + " actions are too many state-action pairs");
+            }
             this.states = states;
             this.actions = actions;
-            this.dense = new double[states * actions][];
+            this.rowNext = new int[states * actions][];
+            this.rowProb = new double[states * actions][];
+            this.rowSize = new int[states * actions];
             this.reward = new double[states * actions];
             this.initial = new double[states];
         }
@@ -121,10 +132,17 @@ public final class MdpTables {
             checkIndices(s, a);
             checkIndices(nextState, 0);
             int k = s * actions + a;
-            if (dense[k] == null) {
-                dense[k] = new double[states];
+            int n = rowSize[k];
+            if (rowNext[k] == null) {
+                rowNext[k] = new int[4];
+                rowProb[k] = new double[4];
+            } else if (n == rowNext[k].length) {
+                rowNext[k] = Arrays.copyOf(rowNext[k], n * 2);
+                rowProb[k] = Arrays.copyOf(rowProb[k], n * 2);
             }
-            dense[k][nextState] += p;
+            rowNext[k][n] = nextState;
+            rowProb[k][n] = p;
+            rowSize[k] = n + 1;
             return this;
         }
 
@@ -148,13 +166,17 @@ public final class MdpTables {
          *                               value is negative or not finite
          */
         public MdpTables build() {
+            int[] offsets = new int[rowNext.length + 1];
+            int[][] mergedNext = new int[rowNext.length][];
+            double[][] mergedProb = new double[rowNext.length][];
             int nonZero = 0;
-            for (int k = 0; k < dense.length; k++) {
-                if (dense[k] == null) {
+            for (int k = 0; k < rowNext.length; k++) {
+                if (rowNext[k] == null) {
                     throw new IllegalStateException("no transitions for state " + k / actions + ", action " + k % actions);
                 }
-                checkDistribution(dense[k], "P(.|s=" + k / actions + ",a=" + k % actions + ")");
-                for (double p : dense[k]) {
+                merge(k, mergedNext, mergedProb);
+                checkDistribution(mergedProb[k], "P(.|s=" + k / actions + ",a=" + k % actions + ")");
+                for (double p : mergedProb[k]) {
                     nonZero += p > 0 ? 1 : 0;
                 }
                 if (!Double.isFinite(reward[k])) {
@@ -162,21 +184,45 @@ public final class MdpTables {
                 }
             }
             checkDistribution(initial, "initial distribution");
-            int[] offsets = new int[dense.length + 1];
             int[] next = new int[nonZero];
             double[] prob = new double[nonZero];
             int j = 0;
-            for (int k = 0; k < dense.length; k++) {
+            for (int k = 0; k < rowNext.length; k++) {
                 offsets[k] = j;
-                for (int s = 0; s < states; s++) {
-                    if (dense[k][s] > 0) {
-                        next[j] = s;
-                        prob[j++] = dense[k][s];
+                for (int i = 0; i < mergedNext[k].length; i++) {
+                    if (mergedProb[k][i] > 0) {
+                        next[j] = mergedNext[k][i];
+                        prob[j++] = mergedProb[k][i];
                     }
                 }
             }
-            offsets[dense.length] = j;
+            offsets[rowNext.length] = j;
             return new MdpTables(states, actions, offsets, next, prob, reward.clone(), initial.clone());
+        }
+
+        /** Sorts row {@code k} by next state and sums repeated entries. */
+        private void merge(int k, int[][] mergedNext, double[][] mergedProb) {
+            int n = rowSize[k];
+            long[] order = new long[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = (long) rowNext[k][i] << 32 | i;
+            }
+            Arrays.sort(order);
+            int[] outNext = new int[n];
+            double[] outProb = new double[n];
+            int m = 0;
+            for (int i = 0; i < n; i++) {
+                int t = (int) (order[i] >>> 32);
+                double p = rowProb[k][(int) order[i]];
+                if (m > 0 && outNext[m - 1] == t) {
+                    outProb[m - 1] += p;
+                } else {
+                    outNext[m] = t;
+                    outProb[m++] = p;
+                }
+            }
+            mergedNext[k] = Arrays.copyOf(outNext, m);
+            mergedProb[k] = Arrays.copyOf(outProb, m);
         }
 
         private static void checkDistribution(double[] p, String what) {
