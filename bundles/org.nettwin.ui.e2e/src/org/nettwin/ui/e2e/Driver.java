@@ -94,6 +94,18 @@ public final class Driver {
         check(plugins.rows().stream().anyMatch(r -> r.group().equals("algorithms")), "the plugins view lists algorithms");
         say("plugins view: " + plugins.rows().size() + " rows, " + plugins.rows().stream().filter(PluginRow::failed).count() + " failed");
 
+        // 1b. a plugin jar dropped into the watched folder appears, and goes when removed
+        String jar = System.getProperty("nettwin.e2e.plugin");
+        if (jar != null) {
+            Path dropped = Path.of(System.getProperty("nettwin.plugins")).resolve(Path.of(jar).getFileName());
+            Files.copy(Path.of(jar), dropped);
+            waitFor("the dropped plugin appears", () -> plugins.rows().stream().anyMatch(r -> r.id().equals("example/ChannelAccess-v1")));
+            shot(shell, "plugins-dropped");
+            Files.delete(dropped);
+            waitFor("the removed plugin goes", () -> plugins.rows().stream().noneMatch(r -> r.id().equals("example/ChannelAccess-v1")));
+            say("plugins view: a dropped jar appeared and went again");
+        }
+
         // 2. the wizard makes an experiment
         String name = "e2e-" + System.currentTimeMillis();
         display.timerExec(300, () -> fillWizard(name));
@@ -108,7 +120,9 @@ public final class Driver {
         // 3. a typing mistake is marked where it is, then undone
         String good = editor.text();
         int before = editor.checks();
-        editor.setText(good.replace("\"seeds\" : [ 1, 2 ]", "\"seeds\" : [ 1, 1 ]"));
+        String bad = good.replace("\"seeds\" : [ 1, 2 ]", "\"seeds\" : [ 1, 1 ]");
+        check(!bad.equals(good), "the wizard wrote seeds 1 and 2: " + good);
+        editor.setText(bad);
         waitFor("the editor marks the duplicate seed", () -> editor.checks() > before && !editor.problems().isEmpty());
         check(editor.problems().get(0).line() > 0, "the problem has a place: " + editor.problems());
         shot(shell, "editor-error");
@@ -132,6 +146,10 @@ public final class Driver {
         timings.add(String.format(Locale.ROOT, "run1=%.1fs", (System.nanoTime() - t0) / 1e9));
         settle(600);
         check(live.points() > 0, "the curves stay after the run");
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        say(String.format(Locale.ROOT, "live chart: %d points in %.1f s of run (%.0f points/s), %d redraws of %.2f ms each = %.1f%% of one core",
+                live.points(), seconds, live.points() / seconds, live.redraws(), live.redrawMillis(),
+                live.redraws() * live.redrawMillis() / 10 / seconds));
         shot(shell, "live-finished");
         check(Files.isRegularFile(first.folder().resolve("summary.json")) && Files.isRegularFile(first.folder().resolve("metrics.csv")),
                 "the run folder is complete: " + first.folder());

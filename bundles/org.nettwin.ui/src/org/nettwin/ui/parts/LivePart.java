@@ -42,6 +42,7 @@ public final class LivePart {
     private long drawnVersion = -1;
     private LiveRun drawnRun;
     private long redraws;
+    private long redrawNanos;
 
     @PostConstruct
     void create(Composite parent) {
@@ -112,7 +113,10 @@ public final class LivePart {
             drawnVersion = version;
             drawnRun = r;
             String m = metric.getText();
+            long start = System.nanoTime();
             chart.show(r.name() + ": " + m, m, r.curves().series(m));
+            chart.control().update(); // paint now, so the time below is the frame's whole cost
+            redrawNanos += System.nanoTime() - start;
             redraws++;
         }
         cancel.setEnabled(r.state() == LiveRun.State.RUNNING);
@@ -128,6 +132,11 @@ public final class LivePart {
     /** @return how often the chart was redrawn */
     public long redraws() {
         return redraws;
+    }
+
+    /** @return the mean time of a redraw (copying the curves, drawing them), in milliseconds */
+    public double redrawMillis() {
+        return redraws == 0 ? 0 : redrawNanos / 1e6 / redraws;
     }
 
     /** @return the runs launched, oldest first */

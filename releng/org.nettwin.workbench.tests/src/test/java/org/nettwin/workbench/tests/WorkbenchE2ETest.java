@@ -38,11 +38,11 @@ class WorkbenchE2ETest {
     void aPersonCreatesRunsWatchesAndComparesExperiments() throws IOException, InterruptedException {
         Path driver = Path.of(System.getProperty("nettwin.e2eDriver"));
         Path shots = SCREENSHOTS.resolve("e2e");
-        Workbench.Result r = Workbench.run(work, driver, List.of("-Dnettwin.e2e.out=" + shots), 420);
+        Workbench.Result r = Workbench.run(work, driver, List.of("-Dnettwin.e2e.out=" + shots, "-Dnettwin.e2e.plugin=" + System.getProperty("nettwin.examplePlugin")), 420);
         System.out.println(r.out());
         assertEquals(0, r.status(), r.out() + r.err());
         assertTrue(r.out().contains("E2E OK"), r.out() + r.err());
-        for (String shot : List.of("view-plugins", "view-runs", "view-editor", "view-run", "view-live", "view-console", "wizard", "editor-new",
+        for (String shot : List.of("view-plugins", "view-runs", "view-editor", "view-run", "view-live", "view-console", "plugins-dropped", "wizard", "editor-new",
                 "editor-error", "live-running", "live-finished", "run-opened", "runs-compared")) {
             assertTrue(Files.size(shots.resolve(shot + ".png")) > 5_000, shot);
         }
