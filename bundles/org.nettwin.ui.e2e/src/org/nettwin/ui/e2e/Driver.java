@@ -23,6 +23,9 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
+import org.nettwin.lab.ExperimentRunner;
+import org.nettwin.lab.RunListener;
+import org.nettwin.lab.RunOptions;
 import org.nettwin.ui.handlers.Parts;
 import org.nettwin.ui.internal.LiveRun;
 import org.nettwin.ui.internal.SmokeCheck;
@@ -184,6 +187,81 @@ public final class Driver {
 
         ConsolePart console = Parts.show(parts, Parts.CONSOLE, ConsolePart.class);
         check(console.text().contains("results in " + first.folder()), "the console shows the lab's log");
+
+        measureLiveChartCost(editor.file(), good, live, wc);
+        measureRunsView(runs, first.folder());
+    }
+
+    /**
+     * What following a run live costs it: the same experiment with a bigger budget (thousands of
+     * points per second), run alternately without a listener (the lab's runner on a thread of its
+     * own, as the command line runs it) and from the Workbench with the live chart drawing; the runs'
+     * own wall times ({@code summary.json}) compared.
+     */
+    private void measureLiveChartCost(Path file, String good, LivePart live, IEclipseContext wc) throws Exception {
+        String big = good.replace("\"steps\" : 30000", "\"steps\" : 2000000");
+        check(!big.equals(good), "the wizard wrote 30000 steps: " + good);
+        Files.writeString(file, big);
+        ExperimentRunner runner = app.get(ExperimentRunner.class);
+        double quiet = 0;
+        double followed = 0;
+        long points = 0;
+        double seconds = 0;
+        int rounds = 2;
+        for (int i = 0; i < rounds; i++) {
+            Path folder = file.resolveSibling("quiet-" + i);
+            java.util.concurrent.atomic.AtomicReference<Object> done = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread t = new Thread(() -> {
+                try {
+                    done.set(runner.run(runner.load(file), new RunOptions(folder, null, RunListener.NONE, null)));
+                } catch (Throwable e) {
+                    done.set(e);
+                }
+            });
+            t.start();
+            waitFor("the quiet run " + i, () -> done.get() != null);
+            check(done.get() instanceof org.nettwin.lab.RunResult, "the quiet run finished: " + done.get());
+            quiet += wallSeconds(folder);
+            int n = live.runs().size();
+            execute(wc, "org.nettwin.ui.command.run");
+            waitFor("a followed run starts", () -> live.runs().size() == n + 1);
+            LiveRun r = live.runs().get(n);
+            waitFor("the followed run " + i, () -> r.state() != LiveRun.State.RUNNING);
+            check(r.state() == LiveRun.State.FINISHED, "the followed run finished: " + r.message());
+            settle(300);
+            followed += wallSeconds(r.folder());
+            points += r.curves().points();
+            seconds += wallSeconds(r.folder());
+        }
+        say(String.format(Locale.ROOT, "live chart cost: runs of %d points (%.0f points/s) took %.3f s followed live vs %.3f s quiet (%+.1f%%); "
+                + "chart redraws %.2f ms each", points / rounds, points / seconds, followed / rounds, quiet / rounds, 100 * (followed - quiet) / quiet,
+                live.redrawMillis()));
+        Files.writeString(file, good);
+    }
+
+    /** The runs view on a folder of 1,000 runs: copies of a finished run. */
+    private void measureRunsView(RunsPart runs, Path finished) throws Exception {
+        Path folder = finished.getParent();
+        for (int i = 0; i < 1000; i++) {
+            Path copy = Files.createDirectories(folder.resolve("copy-" + i));
+            try (java.util.stream.Stream<Path> files = Files.list(finished)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    Files.copy(f, copy.resolve(f.getFileName()));
+                }
+            }
+        }
+        runs.reload();
+        settle(200);
+        runs.reload(); // the second, with the file system cache warm, is what a person sees on opening the view again
+        check(runs.shown().size() >= 1000, "the runs view lists the 1,000 runs: " + runs.shown().size());
+        say("runs view: " + runs.shown().size() + " runs in " + runs.lastLoadMillis() + " ms");
+    }
+
+    private static double wallSeconds(Path run) throws java.io.IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"wall_seconds\"\\s*:\\s*([0-9.eE+-]+)\\s*}\\s*$")
+                .matcher(Files.readString(run.resolve("summary.json")));
+        check(m.find(), "summary.json of " + run + " ends with wall_seconds");
+        return Double.parseDouble(m.group(1));
     }
 
     /** Fills the wizard in and presses Finish (runs inside the wizard's modal loop). */
