@@ -130,6 +130,7 @@ public final class Driver {
         editor.setText(bad);
         waitFor("the editor marks the duplicate seed", () -> editor.checks() > before && !editor.problems().isEmpty());
         check(editor.problems().get(0).line() > 0, "the problem has a place: " + editor.problems());
+        settle(300); // the marker and the problems table painted
         shot(shell, "editor-error");
         say("editor marker: " + editor.problems().get(0));
         int again = editor.checks();
