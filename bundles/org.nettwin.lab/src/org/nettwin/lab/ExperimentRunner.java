@@ -22,6 +22,17 @@ public interface ExperimentRunner {
     Experiment load(Path file) throws IOException;
 
     /**
+     * Parses the text of an experiment file that is not (yet) saved, as {@link #load} would read it
+     * from {@code file}: an editor's buffer. Errors name {@code file}, and file names in the
+     * experiment resolve against its folder.
+     *
+     * @throws ExperimentException for malformed JSON or a wrong structure, naming file, line, column and field
+     * @throws IOException         never for the text itself; declared as {@link #load} does
+     * @since 0.1.1
+     */
+    Experiment read(Path file, byte[] content) throws IOException;
+
+    /**
      * Checks that every plugin exists, fits the others and accepts its configuration.
      *
      * @throws ExperimentException naming file, line, column and field of every problem

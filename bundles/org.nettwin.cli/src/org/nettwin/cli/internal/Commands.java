@@ -222,7 +222,7 @@ final class Commands {
                 }
                 runner.validate(experiment);
                 if (output == null) {
-                    output = RunFolders.fresh(Path.of("runs"), experiment.name());
+                    output = org.nettwin.lab.RunFolders.fresh(Path.of("runs"), experiment.name());
                 }
                 err.println("nettwin " + command + ": " + experiment.name() + ": a \"" + experiment.type() + "\" experiment, "
                         + experiment.seeds().size() + " seed(s), into " + output);

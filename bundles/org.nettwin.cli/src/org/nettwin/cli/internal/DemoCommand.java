@@ -76,7 +76,7 @@ final class DemoCommand {
         }
         if (output == null) {
             try {
-                output = RunFolders.fresh(Path.of("runs"), quick ? "demo-quick" : "demo");
+                output = org.nettwin.lab.RunFolders.fresh(Path.of("runs"), quick ? "demo-quick" : "demo");
             } catch (IOException e) {
                 err.println("nettwin demo: " + RunFolders.describe(e));
                 return Commands.FAILED;

@@ -25,8 +25,9 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * The headless application. When the runtime is started by the {@code nettwin} script (system
  * property {@code nettwin.headless=true}), it waits until every bundle has started, runs the
- * command given on the command line and exits the JVM with the command's status. Without that
- * property (tests, the RCP product) it does nothing.
+ * command given on the command line and exits the JVM with the command's status. With
+ * {@code nettwin.watchPlugins=true} instead (the Workbench) it only watches the plugins folder, as
+ * {@code serve} does. Without either (tests) it does nothing.
  */
 @Component(immediate = true)
 public final class HeadlessLauncher {
@@ -50,6 +51,26 @@ public final class HeadlessLauncher {
             Thread main = new Thread(this::main, "nettwin-main");
             main.setDaemon(false);
             main.start();
+        } else if (Boolean.getBoolean("nettwin.watchPlugins")) {
+            // the Workbench: no command to run, but the same watched plugins folder as 'nettwin serve'
+            Thread watch = new Thread(this::watchOnly, "nettwin-plugins");
+            watch.setDaemon(true);
+            watch.start();
+        }
+    }
+
+    /** Watches the folder of system property {@code nettwin.plugins} for plugin jars, as {@code serve} does. */
+    private void watchOnly() {
+        try {
+            awaitFrameworkStarted();
+            Path plugins = pluginFolder(List.of());
+            if (plugins != null) {
+                watchPlugins(plugins, true);
+            }
+        } catch (BundleException | java.io.IOException e) {
+            System.err.println("nettwin: cannot watch the plugins folder: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -54,6 +54,11 @@ public final class DefaultExperimentRunner implements ExperimentRunner {
     }
 
     @Override
+    public Experiment read(Path file, byte[] content) throws IOException {
+        return ExperimentReader.read(file, content);
+    }
+
+    @Override
     public void validate(Experiment experiment) {
         ExperimentResolution.resolve(experiment, catalog).close();
     }
