@@ -57,7 +57,7 @@ class HeadlessProductTest {
             assertTrue(k.get("bundle").asText().startsWith("org.nettwin.experiment."), k.toString());
             assertTrue(k.get("version").asText().startsWith("0.1.0"), k.toString());
         }
-        assertEquals(List.of("collect", "distill", "k-step", "n-trials", "offline", "train", "twin-loop"), kinds, "the shipped experiment kinds, as plugins");
+        assertEquals(List.of("collect", "distill", "dt-bsm", "k-step", "n-trials", "offline", "train", "twin-loop"), kinds, "the shipped experiment kinds, as plugins");
         JsonNode random = null;
         for (JsonNode a : doc.get("algorithms")) {
             random = "rl/random".equals(a.get("id").asText()) ? a : random;
@@ -124,7 +124,7 @@ class HeadlessProductTest {
         Path unknown = Files.writeString(work.resolve("unknown.json"), "{\"name\": \"u\",\n \"type\": \"evolve\"}");
         Runtime.Result u = Runtime.run(work, plugins, "run", unknown.toString(), "--out", "never");
         assertEquals(2, u.status(), u.err());
-        assertTrue(u.err().contains(unknown + ":2:2: type: unknown experiment id 'evolve'; known: collect, distill, example/evaluate, "
+        assertTrue(u.err().contains(unknown + ":2:2: type: unknown experiment id 'evolve'; known: collect, distill, dt-bsm, example/evaluate, "
                 + "k-step, n-trials, offline, train, twin-loop"), u.err());
         assertFalse(Files.exists(work.resolve("never")));
     }
