@@ -221,12 +221,26 @@ final class Commands {
                     experiment = experiment.withSeed(seed);
                 }
                 runner.validate(experiment);
-                if (output == null) {
+                boolean named = output != null;
+                if (!named) {
                     output = org.nettwin.lab.RunFolders.fresh(Path.of("runs"), experiment.name());
                 }
-                err.println("nettwin " + command + ": " + experiment.name() + ": a \"" + experiment.type() + "\" experiment, "
-                        + experiment.seeds().size() + " seed(s), into " + output);
-                result = runner.run(experiment, new RunOptions(output, err));
+                for (int attempt = 1;; attempt++) {
+                    err.println("nettwin " + command + ": " + experiment.name() + ": a \"" + experiment.type() + "\" experiment, "
+                            + experiment.seeds().size() + " seed(s), into " + output);
+                    try {
+                        result = runner.run(experiment, new RunOptions(output, err));
+                        break;
+                    } catch (AtomicFolder.TakenException taken) {
+                        // a default name is this run's to choose: another run started in the same
+                        // millisecond claimed it first, so take the next free one (the claim comes
+                        // before any work, so nothing is lost); a named --out stays refused
+                        if (named || attempt == 20) {
+                            throw taken;
+                        }
+                        output = org.nettwin.lab.RunFolders.fresh(Path.of("runs"), experiment.name());
+                    }
+                }
             }
             result.lines().forEach(out::println);
             out.printf(Locale.ROOT, "results in %s%n", result.folder());
