@@ -8,5 +8,5 @@
  *
  * @since 0.1
  */
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.1.1")
 package org.nettwin.api.testkit;
