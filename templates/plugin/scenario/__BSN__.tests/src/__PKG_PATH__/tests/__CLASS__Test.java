@@ -1,0 +1,22 @@
+package __PACKAGE__.tests;
+
+import org.junit.jupiter.api.Test;
+import org.nettwin.api.env.Environment;
+import org.nettwin.api.scenario.Scenario;
+import org.nettwin.api.testkit.EnvironmentConformance;
+import org.nettwin.api.testkit.EnvironmentConformance.Options;
+import org.nettwin.api.testkit.OsgiServices;
+import org.nettwin.api.scenario.ScenarioProvider;
+
+/** The test kit's conformance checks on the scenario, as registered in a real OSGi framework. */
+class __CLASS__Test {
+
+    @Test
+    void theRegisteredScenarioConforms() {
+        ScenarioProvider provider = OsgiServices.await(ScenarioProvider.class, "__ID__");
+        try (Scenario s = provider.create(provider.configSchema().defaults(), 7)) {
+            Environment<double[], Integer> env = ((Scenario.Single) s).environment(double[].class, Integer.class);
+            EnvironmentConformance.check(env, Options.DEFAULTS.withSteps(2_000));
+        }
+    }
+}
