@@ -85,6 +85,10 @@ public final class NewPlugin {
             return usage(dir + " exists; give a new folder (nothing was written)");
         }
         Path home = Path.of(System.getProperty("nettwin.home", ".")).toAbsolutePath().normalize();
+        if (!Files.isDirectory(home.resolve("templates/plugin/" + kind))) {
+            return usage("there is no template for a " + kind + " plugin yet (templates/plugin/" + kind
+                    + "); write it on the example plugin bundles/org.nettwin.example.channel and the README's guide");
+        }
         Path sdkRepository = home.resolve("releng/org.nettwin.sdk.repository/target/repository");
         String sdk = options.getOrDefault("--sdk", sdkRepository.toUri().toString());
         if (!options.containsKey("--sdk") && !Files.isDirectory(sdkRepository)) {
@@ -117,6 +121,8 @@ public final class NewPlugin {
         String pom = read(home.resolve("pom.xml"));
         String version = first(pom, "<version>([0-9.]+)[^<]*</version>", "pom.xml version");
         Map<String, String> t = new LinkedHashMap<>();
+        // first: the kind's rows of the README's file table carry tokens themselves
+        t.put("__FILES__", read(home.resolve("templates/plugin/" + kind + "/files.md")).strip());
         t.put("__ID__", id);
         t.put("__NAME__", base.toLowerCase(Locale.ROOT));
         t.put("__BSN__", bsn);
@@ -128,8 +134,17 @@ public final class NewPlugin {
         t.put("__SDK__", sdk);
         t.put("__SDK_VERSION__", version);
         t.put("__UNITS__", units(home));
+        t.put("__KIND__", kind);
+        t.put("__MAGIC__", magic(className));
         t.put("__IMPORTS__", String.join(",\n ", read(home.resolve("templates/plugin/" + kind + "/imports.txt")).strip().split("\n")));
+
         return t;
+    }
+
+    /** @return a 4-character magic for the plugin's own file format: its name's letters, never NetTwin's NT prefix */
+    static String magic(String className) {
+        String m = (className.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "") + "XXXX").substring(0, 4);
+        return m.startsWith("NT") ? "X" + m.substring(0, 3) : m;
     }
 
     /** @return the target's unit lines: every bundle the SDK repository's category.xml names */
@@ -150,6 +165,7 @@ public final class NewPlugin {
                 copyTree(home.resolve("templates/plugin/" + part), staging, tokens);
             }
             Files.deleteIfExists(staging.resolve("imports.txt"));
+            Files.deleteIfExists(staging.resolve("files.md"));
             Files.createDirectories(staging.resolve(".mvn/wrapper"));
             Files.copy(home.resolve(".mvn/wrapper/maven-wrapper.properties"), staging.resolve(".mvn/wrapper/maven-wrapper.properties"));
             Files.copy(home.resolve("mvnw"), staging.resolve("mvnw"), StandardCopyOption.COPY_ATTRIBUTES);
