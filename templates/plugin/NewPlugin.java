@@ -134,6 +134,7 @@ public final class NewPlugin {
         t.put("__SDK__", sdk);
         t.put("__SDK_VERSION__", version);
         t.put("__UNITS__", units(home));
+        t.put("__KIND_NOUN__", kind.equals("kind") ? "experiment-kind" : kind);
         t.put("__KIND__", kind);
         t.put("__MAGIC__", magic(className));
         t.put("__IMPORTS__", String.join(",\n ", read(home.resolve("templates/plugin/" + kind + "/imports.txt")).strip().split("\n")));

@@ -38,11 +38,13 @@ final class __CLASS__Algorithm implements Algorithm {
     }
 
     @Override
+    @SuppressWarnings({"rawtypes", "unchecked"})
     public long learn(Scenario scenario, long steps, TrainingListener listener) {
-        Environment<Object, Integer> env = ((Scenario.Single) scenario).environment(Object.class, Integer.class);
+        // any observation type: the values ignore it; actions are the Discrete space's Integers
+        Environment env = ((Scenario.Single) scenario).environment();
         double[] values = policy.values;
         tracker.begin(steps, listener);
-        Step<Object> s = env.reset(Seeds.derive(seed, "episodes" + tracker.episodes()));
+        Step<?> s = env.reset(Seeds.derive(seed, "episodes" + tracker.episodes()));
         while (tracker.running()) {
             int a = random.nextDouble() < config.epsilon() ? random.nextInt(values.length) : policy.act(s.observation()) - policy.start;
             s = env.step(policy.start + a);

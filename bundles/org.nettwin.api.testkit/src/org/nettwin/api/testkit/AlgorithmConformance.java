@@ -36,9 +36,9 @@ import org.nettwin.api.testkit.EnvironmentConformance.Options;
  * steps it took, at most the budget;</li>
  * <li>their policies read and act in the scenario's spaces, give actions inside the action space,
  * and save <b>the same bytes</b>;</li>
- * <li>a saved policy loads ({@code loadPolicy}), acts as the original on sampled observations,
- * and saves the same bytes again (round trip); an empty file is refused with an
- * {@link IOException};</li>
+ * <li>on a single-agent scenario, a saved policy loads ({@code loadPolicy}), saves the same bytes
+ * again and acts as the original on sampled observations (round trip); an empty file is refused
+ * with an {@link IOException};</li>
  * <li>a listener that cancels at once stops learning early.</li>
  * </ol>
  * Multi-agent scenarios are checked per agent.
