@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -18,11 +20,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The SDK end to end, as a third party uses it: {@code ./nettwin new-plugin} writes a project
- * outside the tree, which builds with its own {@code ./mvnw verify} against the SDK repository
- * alone (its conformance test runs inside that build), leaves its jar in {@code target/}, and the
- * jar dropped into a plugins folder is listed, runs its example experiment, and runs under
- * {@code serve}.
+ * The SDK end to end, as a third party uses it: {@code ./nettwin new-plugin} writes a project of
+ * each plugin kind outside the tree, which builds with its own {@code ./mvnw verify} against the
+ * SDK repository alone (its kind's conformance test runs inside that build) and leaves its jar in
+ * {@code target/}; the jars dropped into a plugins folder are listed, their example experiments
+ * run, and the scenario plugin runs under {@code serve}.
  */
 class NewPluginTest {
 
@@ -53,46 +55,67 @@ class NewPluginTest {
         return exec(work, 60, cmd.toArray(String[]::new));
     }
 
-    @Test
-    void aGeneratedScenarioPluginBuildsOutsideTheTreeListsRunsAndServes() throws Exception {
-        Done made = newPlugin("--kind", "scenario", "--id", "ci/Tracker-v1", "tracker");
+    /** Generates the project of {@code kind} and builds it with its own wrapper; returns the jar it left in target/. */
+    Path generateAndBuild(String kind, String id, String folder, String bundle) throws Exception {
+        Done made = newPlugin("--kind", kind, "--id", id, folder);
         assertEquals(0, made.status(), made.output());
-        Path project = work.resolve("tracker");
+        Path project = work.resolve(folder);
         assertTrue(Files.readString(project.resolve("sdk.target")).contains(ROOT.resolve("releng/org.nettwin.sdk.repository/target/repository")
                 .toUri().toString()), "the target points at the SDK repository built here");
-
-        // its own build, offline from what the NetTwin build already fetched: compile, conformance test, jar to target/
+        // its own build, offline from what the NetTwin build already fetched: compile, the kind's conformance test, jar to target/
         Done built = exec(project, 900, "./mvnw", "-o", "-B", "verify");
-        assertEquals(0, built.status(), built.output());
-        assertTrue(built.output().contains("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0"), "the conformance test ran:\n" + built.output());
-        Path jar;
-        try (var files = Files.list(project.resolve("target"))) {
-            jar = files.filter(f -> f.getFileName().toString().matches("ci\\.tracker-1\\.0\\.0-SNAPSHOT\\.jar")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no plugin jar in target/"));
-        }
+        assertEquals(0, built.status(), kind + ":\n" + built.output());
+        assertTrue(java.util.regex.Pattern.compile("Tests run: [1-9][0-9]*, Failures: 0, Errors: 0, Skipped: 0").matcher(built.output()).find(),
+                kind + ": the conformance test ran:\n" + built.output());
+        Path jar = project.resolve("target/" + bundle + "-1.0.0-SNAPSHOT.jar");
+        assertTrue(Files.isRegularFile(jar), kind + ": no plugin jar in target/");
+        return jar;
+    }
+
+    @Test
+    void generatedPluginsOfEveryKindBuildOutsideTheTreeAreListedRunAndServe() throws Exception {
+        Map<String, Path> jars = new LinkedHashMap<>();
+        jars.put("scenarios", generateAndBuild("scenario", "ci/Tracker-v1", "tracker", "ci.tracker"));
+        jars.put("algorithms", generateAndBuild("algorithm", "ci/greedy", "greedy", "ci.greedy"));
+        jars.put("twins", generateAndBuild("twin", "ci/drift", "drift", "ci.drift"));
+        jars.put("metrics", generateAndBuild("metric", "ci/one-step", "onestep", "ci.onestep"));
+        jars.put("experiments", generateAndBuild("kind", "ci/rollouts", "rollouts", "ci.rollouts"));
 
         Path plugins = Files.createDirectories(work.resolve("plugins"));
-        Files.copy(jar, plugins.resolve(jar.getFileName()));
+        for (Path jar : jars.values()) {
+            Files.copy(jar, plugins.resolve(jar.getFileName()));
+        }
         Runtime.Result list = Runtime.run(work, plugins, "list", "--json");
         assertEquals(0, list.status(), list.err());
-        JsonNode listed = null;
-        for (JsonNode s : new ObjectMapper().readTree(list.out()).get("scenarios")) {
-            listed = "ci/Tracker-v1".equals(s.get("id").asText()) ? s : listed;
+        JsonNode doc = new ObjectMapper().readTree(list.out());
+        assertEquals(0, doc.get("failed").size(), list.out());
+        Map<String, String> ids = Map.of("scenarios", "ci/Tracker-v1", "algorithms", "ci/greedy", "twins", "ci/drift", "metrics",
+                "ci/one-step", "experiments", "ci/rollouts");
+        for (Map.Entry<String, Path> e : jars.entrySet()) {
+            String id = ids.get(e.getKey());
+            boolean listed = false;
+            for (JsonNode p : doc.get(e.getKey())) {
+                listed |= id.equals(p.get("id").asText()) && e.getValue().getFileName().toString().startsWith(p.get("bundle").asText() + "-");
+            }
+            assertTrue(listed, id + " under " + e.getKey() + ": " + list.out());
         }
-        assertTrue(listed != null && "ci.tracker".equals(listed.get("bundle").asText()), list.out());
 
-        Runtime.Result run = Runtime.run(work, plugins, "run", project.resolve("experiment.json").toString(), "--out", "ran");
-        assertEquals(0, run.status(), run.err());
-        assertTrue(Files.readString(work.resolve("ran/metrics.csv")).lines().count() > 10, "metrics written");
+        // each example experiment runs (the metric has none: no shipped kind measures similarities yet)
+        for (String project : List.of("tracker", "greedy", "rollouts", "drift")) {
+            Runtime.Result run = Runtime.run(work, plugins, "run", work.resolve(project + "/experiment.json").toString(), "--out",
+                    "ran-" + project);
+            assertEquals(0, run.status(), project + ": " + run.err());
+            assertTrue(Files.readString(work.resolve("ran-" + project + "/metrics.csv")).lines().count() > 2, project + ": metrics written");
+        }
 
         Path watched = Files.createDirectories(work.resolve("watched"));
         Process p = Runtime.command(work, watched, List.of("serve", "--plugins", watched.toString())).redirectErrorStream(true).start();
         try (ServeTest.Console console = new ServeTest.Console(p)) {
             console.until("nettwin:list", out -> out.contains("rl/random"), "the console to answer");
-            Files.copy(jar, watched.resolve("tracker.jar.part"));
+            Files.copy(jars.get("scenarios"), watched.resolve("tracker.jar.part"));
             Files.move(watched.resolve("tracker.jar.part"), watched.resolve("tracker.jar"));
             console.until("nettwin:list", out -> out.contains("ci/Tracker-v1"), "the dropped-in plugin to be listed");
-            String served = console.until("nettwin:run " + project.resolve("experiment.json") + " --out " + work.resolve("served"),
+            String served = console.until("nettwin:run " + work.resolve("tracker/experiment.json") + " --out " + work.resolve("served"),
                     out -> out.contains("exit status"), "the run to finish");
             assertTrue(served.contains("exit status 0"), served);
             assertTrue(Files.exists(work.resolve("served/metrics.csv")));
