@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.nettwin.api.env.Environment;
 import org.nettwin.api.env.Step;
 import org.nettwin.api.scenario.Scenario;
-import org.nettwin.env.admission.AdmissionControlProvider;
+import org.nettwin.env.admission.internal.AdmissionControlProvider;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -33,11 +33,10 @@ public class AdmissionBenchmarks {
     private int action;
 
     @Setup(Level.Trial)
-    @SuppressWarnings("unchecked")
     public void setUp() {
         AdmissionControlProvider provider = new AdmissionControlProvider();
         Scenario.Single s = (Scenario.Single) provider.create(provider.configSchema().defaults(), 1);
-        env = (Environment<int[], Integer>) s.environment();
+        env = s.environment(int[].class, Integer.class);
         env.reset(1);
     }
 

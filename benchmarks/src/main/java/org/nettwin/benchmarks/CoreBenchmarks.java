@@ -15,7 +15,7 @@ import org.nettwin.api.env.Environment;
 import org.nettwin.api.env.Step;
 import org.nettwin.api.scenario.Scenario;
 import org.nettwin.api.space.Simplex;
-import org.nettwin.example.channel.ChannelAccessProvider;
+import org.nettwin.example.channel.internal.ChannelAccessProvider;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -73,7 +73,7 @@ public class CoreBenchmarks {
         datasetBytes = out.toByteArray();
         ChannelAccessProvider provider = new ChannelAccessProvider();
         Scenario.Single s = (Scenario.Single) provider.create(provider.configSchema().defaults(), 1);
-        channel = (Environment<double[], Integer>) s.environment();
+        channel = s.environment(double[].class, Integer.class);
         channel.reset(1);
     }
 

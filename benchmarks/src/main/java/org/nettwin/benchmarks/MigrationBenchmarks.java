@@ -44,11 +44,9 @@ public class MigrationBenchmarks {
     private int next;
 
     @Setup(Level.Trial)
-    @SuppressWarnings("unchecked")
     public void setUp() {
         MigrationProvider provider = new MigrationProvider();
-        env = (MultiAgentEnvironment<double[], double[]>) ((Scenario.Multi) provider.create(provider.configSchema().defaults(), 1))
-                .environment();
+        env = ((Scenario.Multi) provider.create(provider.configSchema().defaults(), 1)).environment(double[].class, double[].class);
         game = env.capability(MigrationGame.class).orElseThrow();
         RandomGenerator random = Seeds.generator(7);
         for (int p = 0; p < PLANS; p++) {

@@ -42,11 +42,10 @@ public class SlicingBenchmarks {
     private int split;
 
     @Setup(Level.Trial)
-    @SuppressWarnings("unchecked")
     public void setUp() {
         MultiCellProvider multiProvider = new MultiCellProvider();
-        multi = (MultiAgentEnvironment<double[], double[]>) ((Scenario.Multi) multiProvider.create(multiProvider.configSchema().defaults(), 1))
-                .environment();
+        multi = ((Scenario.Multi) multiProvider.create(multiProvider.configSchema().defaults(), 1)).environment(double[].class,
+                double[].class);
         multiActions = new ArrayList<>();
         for (int k = 0; k < multi.possibleAgents().size(); k++) {
             // unequal shares, so the slices differ in load and the coupling has work to do
@@ -54,8 +53,8 @@ public class SlicingBenchmarks {
         }
         multi.reset(1);
         SingleCellProvider singleProvider = new SingleCellProvider();
-        single = (Environment<double[], Integer>) ((Scenario.Single) singleProvider.create(singleProvider.configSchema().defaults(), 1))
-                .environment();
+        single = ((Scenario.Single) singleProvider.create(singleProvider.configSchema().defaults(), 1)).environment(double[].class,
+                Integer.class);
         single.reset(1);
     }
 

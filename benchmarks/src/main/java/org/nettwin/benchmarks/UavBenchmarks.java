@@ -46,13 +46,11 @@ public class UavBenchmarks {
     private int next;
 
     @Setup(Level.Trial)
-    @SuppressWarnings("unchecked")
     public void setUp() {
         UavTrajectoriesProvider provider = new UavTrajectoriesProvider();
-        parallel = (MultiAgentEnvironment<double[], Integer>) ((Scenario.Multi) provider.create(provider.configSchema().defaults(), 1))
-                .environment();
-        joint = (Environment<double[], int[]>) ((Scenario.Single) provider.create(
-                provider.configSchema().validate(Map.of("mode", "joint"), ""), 1)).environment();
+        parallel = ((Scenario.Multi) provider.create(provider.configSchema().defaults(), 1)).environment(double[].class, Integer.class);
+        joint = ((Scenario.Single) provider.create(provider.configSchema().validate(Map.of("mode", "joint"), ""), 1))
+                .environment(double[].class, int[].class);
         RandomGenerator random = Seeds.generator(7);
         for (int p = 0; p < PLANS; p++) {
             int[] a = new int[4];

@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.nettwin.api.env.Environment;
 import org.nettwin.api.env.Step;
 import org.nettwin.api.scenario.Scenario;
-import org.nettwin.env.urllc.ApSelectionProvider;
+import org.nettwin.env.urllc.internal.ApSelectionProvider;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -33,11 +33,10 @@ public class UrllcBenchmarks {
     private int action;
 
     @Setup(Level.Trial)
-    @SuppressWarnings("unchecked")
     public void setUp() {
         ApSelectionProvider provider = new ApSelectionProvider();
         Scenario.Single s = (Scenario.Single) provider.create(provider.configSchema().defaults(), 1);
-        env = (Environment<double[], Integer>) s.environment();
+        env = s.environment(double[].class, Integer.class);
         env.reset(1);
     }
 

@@ -1,6 +1,7 @@
 package org.nettwin.api.testkit;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -8,7 +9,6 @@ import org.nettwin.api.env.BaseMultiAgentEnvironment;
 import org.nettwin.api.env.MultiStep;
 import org.nettwin.api.space.Box;
 import org.nettwin.api.space.Discrete;
-import org.nettwin.api.space.Space;
 
 /**
  * A parallel multi-agent reference environment: {@code agents} walkers
@@ -32,12 +32,9 @@ public final class ParallelRandomWalkEnvironment extends BaseMultiAgentEnvironme
 
     private static final List<String> INFO = List.of("finished");
 
-    private final List<String> agents;
     private final int length;
     private final double slip;
     private final int maxSteps;
-    private final Box observationSpace;
-    private final Discrete actionSpace = new Discrete(2);
     private final double[][] observations;
     private final int[] positions;
     private int t;
@@ -54,7 +51,9 @@ public final class ParallelRandomWalkEnvironment extends BaseMultiAgentEnvironme
      * @param maxSteps steps after which an episode is truncated, at least 1
      */
     public ParallelRandomWalkEnvironment(int agents, int length, double slip, int maxSteps) {
-        super(ID, Math.max(agents, 1), INFO.size());
+        // the spaces are built before the checks below, from sizes they will accept
+        super(ID, walkers(Math.max(agents, 1)), Collections.nCopies(Math.max(agents, 1), new Box(1, 0, Math.max(length, 2))),
+                Collections.nCopies(Math.max(agents, 1), new Discrete(2)), INFO, Collections.nCopies(Math.max(agents, 1), List.of("position")));
         if (agents < 1) {
             throw new IllegalArgumentException("at least one walker is needed, got " + agents);
         }
@@ -67,37 +66,19 @@ public final class ParallelRandomWalkEnvironment extends BaseMultiAgentEnvironme
         if (maxSteps < 1) {
             throw new IllegalArgumentException("maxSteps must be at least 1, got " + maxSteps);
         }
-        List<String> names = new ArrayList<>(agents);
-        for (int i = 0; i < agents; i++) {
-            names.add("walker_" + i);
-        }
-        this.agents = List.copyOf(names);
         this.length = length;
         this.slip = slip;
         this.maxSteps = maxSteps;
-        this.observationSpace = new Box(1, 0, length);
         this.observations = new double[agents][1];
         this.positions = new int[agents];
     }
 
-    @Override
-    public List<String> possibleAgents() {
-        return agents;
-    }
-
-    @Override
-    public Space<double[]> observationSpace(int agent) {
-        return observationSpace;
-    }
-
-    @Override
-    public Space<Integer> actionSpace(int agent) {
-        return actionSpace;
-    }
-
-    @Override
-    public List<String> infoNames() {
-        return INFO;
+    private static List<String> walkers(int agents) {
+        List<String> names = new ArrayList<>(agents);
+        for (int i = 0; i < agents; i++) {
+            names.add("walker_" + i);
+        }
+        return names;
     }
 
     /** @return walker {@code agent}'s current position */

@@ -9,7 +9,6 @@ import org.nettwin.api.env.MdpTables;
 import org.nettwin.api.env.Step;
 import org.nettwin.api.space.Box;
 import org.nettwin.api.space.Discrete;
-import org.nettwin.api.space.Space;
 
 /**
  * A small, exactly known environment: a walk on the positions {@code 0 ... length}. The agent
@@ -44,8 +43,6 @@ public final class RandomWalkEnvironment extends BaseEnvironment<double[], Integ
     private final int length;
     private final double slip;
     private final int maxSteps;
-    private final Box observationSpace;
-    private final Discrete actionSpace = new Discrete(2);
     private final double[] observation = new double[1];
     private int position;
     private int t;
@@ -62,7 +59,8 @@ public final class RandomWalkEnvironment extends BaseEnvironment<double[], Integ
      * @param maxSteps steps after which an episode is truncated, at least 1
      */
     public RandomWalkEnvironment(int length, double slip, int maxSteps) {
-        super(ID, INFO.size(), new Box(1, 0, Math.max(length, 2)));
+        // the space is built before the checks below, from a length they will accept
+        super(ID, new Box(1, 0, Math.max(length, 2)), new Discrete(2), INFO, List.of("position"));
         if (length < 2) {
             throw new IllegalArgumentException("a random walk needs length >= 2 (an interior start position), got " + length);
         }
@@ -75,22 +73,6 @@ public final class RandomWalkEnvironment extends BaseEnvironment<double[], Integ
         this.length = length;
         this.slip = slip;
         this.maxSteps = maxSteps;
-        this.observationSpace = new Box(1, 0, length);
-    }
-
-    @Override
-    public Space<double[]> observationSpace() {
-        return observationSpace;
-    }
-
-    @Override
-    public Space<Integer> actionSpace() {
-        return actionSpace;
-    }
-
-    @Override
-    public List<String> infoNames() {
-        return INFO;
     }
 
     /** @return the current position */
@@ -154,7 +136,7 @@ public final class RandomWalkEnvironment extends BaseEnvironment<double[], Integ
 
     @Override
     public int stateIndex(double[] observation) {
-        if (!observationSpace.contains(observation) || observation[0] != Math.rint(observation[0])) {
+        if (!observationSpace().contains(observation) || observation[0] != Math.rint(observation[0])) {
             throw new IllegalArgumentException("not a position of " + ID + " on 0 ... " + length + ": "
                     + java.util.Arrays.toString(observation));
         }
@@ -163,8 +145,8 @@ public final class RandomWalkEnvironment extends BaseEnvironment<double[], Integ
 
     @Override
     public int actionIndex(Object action) {
-        if (!(action instanceof Integer a) || !actionSpace.contains(a)) {
-            throw new IllegalArgumentException("not an action of " + ID + " (" + actionSpace.describe() + "): " + action);
+        if (!(action instanceof Integer a) || !actionSpace().contains(a)) {
+            throw new IllegalArgumentException("not an action of " + ID + " (" + actionSpace().describe() + "): " + action);
         }
         return a;
     }

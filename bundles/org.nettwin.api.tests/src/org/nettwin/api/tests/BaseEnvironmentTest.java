@@ -19,7 +19,6 @@ import org.nettwin.api.env.MultiStep;
 import org.nettwin.api.env.Step;
 import org.nettwin.api.space.Box;
 import org.nettwin.api.space.Discrete;
-import org.nettwin.api.space.Space;
 import org.nettwin.api.space.SpaceViolationException;
 
 class BaseEnvironmentTest {
@@ -30,7 +29,6 @@ class BaseEnvironmentTest {
      */
     static final class NoisyQueue extends BaseEnvironment<double[], Integer> {
         static final Box OBSERVATIONS = new Box(1, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
-        private final Discrete actions = new Discrete(3);
         private final double[] observation = new double[1];
         private final int horizon;
         double faultyReward = 0;
@@ -39,23 +37,8 @@ class BaseEnvironmentTest {
         int t;
 
         NoisyQueue(int horizon) {
-            super("test/NoisyQueue-v1", 1, OBSERVATIONS);
+            super("test/NoisyQueue-v1", OBSERVATIONS, new Discrete(3), List.of("noise"), List.of("queue"));
             this.horizon = horizon;
-        }
-
-        @Override
-        public Space<double[]> observationSpace() {
-            return OBSERVATIONS;
-        }
-
-        @Override
-        public Space<Integer> actionSpace() {
-            return actions;
-        }
-
-        @Override
-        public List<String> infoNames() {
-            return List.of("noise");
         }
 
         @Override
@@ -143,25 +126,14 @@ class BaseEnvironmentTest {
 
     /** A noisy counter that can be snapshotted through the base class's hooks. */
     static final class SnapshotCounter extends BaseEnvironment<double[], Integer> implements org.nettwin.api.env.Snapshottable {
-        private final Box space = new Box(1, -1e9, 1e9);
         private final double[] value = new double[1];
         private int t;
 
         SnapshotCounter() {
-            super("test/SnapshotCounter-v1", 0, new Box(1, -1e9, 1e9));
+            super("test/SnapshotCounter-v1", new Box(1, -1e9, 1e9), new Discrete(2), List.of());
         }
 
         record Saved(double value, int t, long random, boolean over) {
-        }
-
-        @Override
-        public Space<double[]> observationSpace() {
-            return space;
-        }
-
-        @Override
-        public Space<Integer> actionSpace() {
-            return new Discrete(2);
         }
 
         @Override
@@ -215,18 +187,8 @@ class BaseEnvironmentTest {
     @Test
     void anObservationOutsideABoundedSpaceIsCaught() {
         Box unit = new Box(1, 0.0, 1.0);
-        BaseEnvironment<double[], Integer> drifting = new BaseEnvironment<>("test/Drift-v1", 0, unit) {
+        BaseEnvironment<double[], Integer> drifting = new BaseEnvironment<>("test/Drift-v1", unit, new Discrete(2), List.of()) {
             private final double[] position = new double[1];
-
-            @Override
-            public Space<double[]> observationSpace() {
-                return unit;
-            }
-
-            @Override
-            public Space<Integer> actionSpace() {
-                return new Discrete(2);
-            }
 
             @Override
             protected void resetEpisode(java.util.random.RandomGenerator random, Step<double[]> out) {
@@ -299,26 +261,11 @@ class BaseEnvironmentTest {
 
     /** Two agents on Discrete(2) with names, for the multi-agent base class. */
     static final class Pair extends BaseMultiAgentEnvironment<Integer, Integer> {
-        private final Discrete space = new Discrete(2);
         int steps;
 
         Pair() {
-            super("test/Pair-v1", 2, 0);
-        }
-
-        @Override
-        public List<String> possibleAgents() {
-            return List.of("up", "down");
-        }
-
-        @Override
-        public Space<Integer> observationSpace(int agent) {
-            return space;
-        }
-
-        @Override
-        public Space<Integer> actionSpace(int agent) {
-            return space;
+            super("test/Pair-v1", List.of("up", "down"), List.of(new Discrete(2), new Discrete(2)), List.of(new Discrete(2), new Discrete(2)),
+                    List.of(), null);
         }
 
         @Override

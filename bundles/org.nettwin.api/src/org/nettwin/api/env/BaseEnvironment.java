@@ -55,23 +55,6 @@ public abstract class BaseEnvironment<O, A> implements Environment<O, A> {
         this(name, observations, actions, infoNames, Features.generic(observations.encodedSize()));
     }
 
-    /**
-     * @param name         the environment's id, for messages
-     * @param infoCount    number of info values ({@link #infoNames()} size)
-     * @param observations the observation space every output is checked against (the same as
-     *                     {@link #observationSpace()})
-     * @deprecated give the spaces once, with {@link #BaseEnvironment(String, Space, Space, List, List)}
-     */
-    @Deprecated
-    protected BaseEnvironment(String name, int infoCount, Space<O> observations) {
-        this.name = name;
-        this.step = new Step<>(infoCount);
-        this.observations = observations;
-        this.actions = null;
-        this.infoNames = null;
-        this.features = null;
-    }
-
     @Override
     public Space<O> observationSpace() {
         return observations;
@@ -84,7 +67,7 @@ public abstract class BaseEnvironment<O, A> implements Environment<O, A> {
 
     @Override
     public List<String> observationFeatures() {
-        return features == null ? Environment.super.observationFeatures() : features;
+        return features;
     }
 
     /** Draws the first state of an episode from {@code random} and fills {@code out}. */
@@ -178,6 +161,6 @@ public abstract class BaseEnvironment<O, A> implements Environment<O, A> {
 
     @Override
     public List<String> infoNames() {
-        return infoNames == null ? List.of() : infoNames;
+        return infoNames;
     }
 }

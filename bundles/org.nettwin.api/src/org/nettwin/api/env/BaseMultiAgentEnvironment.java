@@ -59,21 +59,6 @@ public abstract class BaseMultiAgentEnvironment<O, A> implements MultiAgentEnvir
         this.step = new MultiStep<>(this.agents.size(), this.infoNames.size());
     }
 
-    /**
-     * @param name the environment's id; {@code agents} how many; {@code infoCount} shared info values
-     * @deprecated give the agents and spaces once, with the other constructor
-     */
-    @Deprecated
-    protected BaseMultiAgentEnvironment(String name, int agents, int infoCount) {
-        this.name = name;
-        this.step = new MultiStep<>(agents, infoCount);
-        this.agents = null;
-        this.observations = null;
-        this.actions = null;
-        this.infoNames = null;
-        this.features = null;
-    }
-
     @Override
     public List<String> possibleAgents() {
         return agents;
@@ -91,12 +76,12 @@ public abstract class BaseMultiAgentEnvironment<O, A> implements MultiAgentEnvir
 
     @Override
     public List<String> observationFeatures(int agent) {
-        return features == null ? MultiAgentEnvironment.super.observationFeatures(agent) : features.get(agent);
+        return features.get(agent);
     }
 
     @Override
     public List<String> infoNames() {
-        return infoNames == null ? List.of() : infoNames;
+        return infoNames;
     }
 
     /** Draws the first state and fills {@code out} for every agent. */

@@ -50,7 +50,7 @@ class CollectIT {
     Path experiment(String name, String extra) throws IOException {
         return Files.writeString(dir.resolve(name + ".json"), """
                 {"name": "%s", "type": "collect",
-                 "scenario": {"id": "example/ChannelAccess-v1", "config": {"channels": 3, "slots": 50}},
+                 "scenario": {"id": "example/ChannelAccess-v1", "config": {"channels": 3, "timeLimit": 50}},
                  "algorithm": {"id": "rl/random"%s},
                  "collect": {"steps": 1234, "format": "both"},
                  "seeds": [5]}
@@ -97,7 +97,7 @@ class CollectIT {
         try (PluginLease<AlgorithmProvider> lease = catalog.lease(PluginKind.ALGORITHM, "rl/random", AlgorithmProvider.class);
                 PluginLease<ScenarioProvider> scenarios = catalog.lease(PluginKind.SCENARIO, "example/ChannelAccess-v1", ScenarioProvider.class);
                 Scenario s = scenarios.service().create(scenarios.service().configSchema().validate(
-                        java.util.Map.of("channels", 3, "slots", 50), ""), 1);
+                        java.util.Map.of("channels", 3, "timeLimit", 50), ""), 1);
                 OutputStream out = Files.newOutputStream(policy)) {
             EnvironmentSpec spec = EnvironmentSpec.of(s);
             lease.service().create(spec, ConfigSchema.EMPTY.defaults(), 77).policy().save(out);

@@ -78,7 +78,7 @@ class ExperimentRunnerIT {
             assertTrue(Files.size(a.folder().resolve(f)) > 0, f);
         }
         String resolved = Files.readString(a.folder().resolve("experiment.json"));
-        assertTrue(resolved.contains("\"slots\" : 100") && resolved.contains("org.nettwin.example.channel"), resolved);
+        assertTrue(resolved.contains("\"timeLimit\" : 100") && resolved.contains("org.nettwin.example.channel"), resolved);
         String csv = new String(ma);
         assertTrue(csv.startsWith("seed,step,metric,value\n4,100,episode_return,"), csv.substring(0, 60));
         assertTrue(csv.contains("\n5,2000,eval_return,"), "evaluation recorded");
@@ -93,7 +93,7 @@ class ExperimentRunnerIT {
         ExperimentException e = assertThrows(ExperimentException.class, () -> runner.run(runner.load(f), new RunOptions(dir.resolve("out"), null)));
         String all = String.join("\n", e.problems());
         assertTrue(all.contains(f + ":3:") && all.contains("scenario.config.channels: must be in [2, 64], got 1"), all);
-        assertTrue(all.contains(f + ":4:3: scenario.config.colour: unknown field; known fields: channels, slots, goodToBad, badToGood"), all);
+        assertTrue(all.contains(f + ":4:3: scenario.config.colour: unknown field; known fields: channels, goodToBad, badToGood, ageHorizon, timeLimit"), all);
         assertFalse(Files.exists(dir.resolve("out")), "no output folder for an invalid experiment");
     }
 

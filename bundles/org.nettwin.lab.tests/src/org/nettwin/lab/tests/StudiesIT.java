@@ -42,7 +42,7 @@ class StudiesIT {
     void offlineVariantsLearnFromOneDatasetAndAreComparedWithTheBehaviour() throws IOException {
         Path f = Files.writeString(dir.resolve("offline.json"), """
                 {"name": "offline", "type": "offline",
-                 "scenario": {"id": "slicing/MultiCell-v1", "config": {"controlledCell": 1, "episodeSteps": 100}},
+                 "scenario": {"id": "slicing/MultiCell-v1", "config": {"controlledCell": 1, "timeLimit": 100}},
                  "algorithm": {"id": "rl/td3", "config": {"bcAlpha": 0.1}},
                  "offline": {"behaviour": "rl/random", "datasetSteps": 1500, "updates": 600, "evaluations": 2,
                              "variants": {"td3+bc": {"offlineRegularisation": "bc"}, "naive": {"offlineRegularisation": "none"}}},

@@ -6,6 +6,7 @@ import org.nettwin.api.scenario.Scenario;
 import org.nettwin.api.testkit.EnvironmentConformance;
 import org.nettwin.api.testkit.EnvironmentConformance.Options;
 import org.nettwin.api.testkit.OsgiServices;
+import org.nettwin.api.testkit.TimeLimitCheck;
 import org.nettwin.api.scenario.ScenarioProvider;
 
 /** The test kit's conformance checks on the scenario, as registered in a real OSGi framework. */
@@ -18,5 +19,11 @@ class __CLASS__Test {
             Environment<double[], Integer> env = ((Scenario.Single) s).environment(double[].class, Integer.class);
             EnvironmentConformance.check(env, Options.DEFAULTS.withSteps(2_000));
         }
+    }
+
+    @Test
+    void episodesAreTruncatedByTheTimeLimitAlone() {
+        // the provider's default timeLimit is 100 steps; 9 is a configured, shorter one
+        TimeLimitCheck.check(OsgiServices.await(ScenarioProvider.class, "__ID__"), java.util.Map.of(), 100, 9);
     }
 }

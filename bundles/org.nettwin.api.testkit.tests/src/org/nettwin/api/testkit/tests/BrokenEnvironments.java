@@ -74,22 +74,10 @@ final class BrokenEnvironments {
     /** Draws its noise from a generator created once and never reseeded, so reset(seed) does not fix the run. */
     static final class UnseededNoise extends BaseEnvironment<double[], Integer> {
         private final RandomGenerator noise = new SplittableRandom();
-        private final Box observations = new Box(1, -100, 100);
-        private final Discrete actions = new Discrete(3);
         private final double[] observation = new double[1];
 
         UnseededNoise() {
-            super("broken/UnseededNoise", 0, new Box(1, -100, 100));
-        }
-
-        @Override
-        public Space<double[]> observationSpace() {
-            return observations;
-        }
-
-        @Override
-        public Space<Integer> actionSpace() {
-            return actions;
+            super("broken/UnseededNoise", new Box(1, -100, 100), new Discrete(3), List.of());
         }
 
         @Override
@@ -107,24 +95,12 @@ final class BrokenEnvironments {
 
     /** Correctly seeded, but the dynamics depends on how many episodes this instance has run. */
     static final class LeaksStateAcrossResets extends BaseEnvironment<double[], Integer> {
-        private final Box observations = new Box(1, 0, 1000);
-        private final Discrete actions = new Discrete(2);
         private final double[] observation = new double[1];
         private int episodesStarted;
         private int t;
 
         LeaksStateAcrossResets() {
-            super("broken/LeaksStateAcrossResets", 0, new Box(1, 0, 1000));
-        }
-
-        @Override
-        public Space<double[]> observationSpace() {
-            return observations;
-        }
-
-        @Override
-        public Space<Integer> actionSpace() {
-            return actions;
+            super("broken/LeaksStateAcrossResets", new Box(1, 0, 1000), new Discrete(2), List.of());
         }
 
         @Override
@@ -191,22 +167,11 @@ final class BrokenEnvironments {
     /** Declares positions in [0, 5] but drifts beyond them. */
     static final class LeavesObservationSpace extends BaseEnvironment<double[], Integer> {
         static final Box OBSERVATIONS = new Box(1, 0, 5);
-        private final Discrete actions = new Discrete(2);
         private final double[] observation = new double[1];
         private int t;
 
         LeavesObservationSpace() {
-            super("broken/LeavesObservationSpace", 0, OBSERVATIONS);
-        }
-
-        @Override
-        public Space<double[]> observationSpace() {
-            return OBSERVATIONS;
-        }
-
-        @Override
-        public Space<Integer> actionSpace() {
-            return actions;
+            super("broken/LeavesObservationSpace", OBSERVATIONS, new Discrete(2), List.of());
         }
 
         @Override
@@ -462,29 +427,13 @@ final class BrokenEnvironments {
 
     /** Agent 1 drifts out of its observation space, and both agents share unseeded noise. */
     static final class DriftingTeam extends BaseMultiAgentEnvironment<double[], Integer> {
-        private final Box observations = new Box(1, 0, 3);
-        private final Discrete actions = new Discrete(2);
         private final double[][] positions = new double[2][1];
         private final RandomGenerator noise = new SplittableRandom();
         private int t;
 
         DriftingTeam() {
-            super("broken/DriftingTeam", 2, 0);
-        }
-
-        @Override
-        public List<String> possibleAgents() {
-            return List.of("left", "right");
-        }
-
-        @Override
-        public Space<double[]> observationSpace(int agent) {
-            return observations;
-        }
-
-        @Override
-        public Space<Integer> actionSpace(int agent) {
-            return actions;
+            super("broken/DriftingTeam", List.of("left", "right"), List.of(new Box(1, 0, 3), new Box(1, 0, 3)),
+                    List.of(new Discrete(2), new Discrete(2)), List.of(), null);
         }
 
         @Override

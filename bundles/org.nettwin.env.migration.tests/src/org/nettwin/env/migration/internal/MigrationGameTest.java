@@ -17,8 +17,8 @@ class MigrationGameTest {
 
     /** A game built like the scenario's, from the default configuration with some overrides. */
     static MigrationGame game(Map<String, ?> raw, long seed) {
-        MigrationParameters p = MigrationParameters.of(MigrationParameters.SCHEMA.validate(raw, "scenario.config"));
-        return p.game(Seeds.generator(seed));
+        MigrationConfig c = new MigrationProvider().configSchema().validate(raw, "scenario.config").as(MigrationConfig.class);
+        return c.game(Seeds.generator(seed));
     }
 
     private static double[] randomPrices(MigrationGame g, RandomGenerator random) {

@@ -17,6 +17,7 @@ import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.nettwin.api.Seeds;
 import org.nettwin.api.config.ConfigException;
+import org.nettwin.api.env.MultiAgentEnvironment;
 import org.nettwin.api.env.MultiStep;
 import org.nettwin.api.io.BinaryFormats;
 import org.nettwin.api.io.Identification;
@@ -31,6 +32,7 @@ import org.nettwin.api.space.Space;
 import org.nettwin.api.testkit.EnvironmentConformance;
 import org.nettwin.api.testkit.EnvironmentConformance.Options;
 import org.nettwin.api.testkit.FormatRefusal;
+import org.nettwin.api.testkit.TimeLimitCheck;
 import org.nettwin.env.migration.MigrationGame;
 import org.nettwin.env.migration.StackelbergEquilibrium;
 
@@ -45,7 +47,7 @@ class UavTwinMigrationTest {
     }
 
     private static MigrationEnvironment env(Map<String, ?> raw, long seed) {
-        return (MigrationEnvironment) assertInstanceOf(Scenario.Multi.class, scenario(raw, seed)).environment();
+        return assertInstanceOf(Scenario.Multi.class, scenario(raw, seed)).environment().capability(MigrationEnvironment.class).orElseThrow();
     }
 
     private static List<double[]> prices(double... normalised) {
@@ -58,15 +60,23 @@ class UavTwinMigrationTest {
 
     @Test
     void conformsToTheMultiAgentContract() {
-        try (MigrationEnvironment env = env(Map.of(), 1)) {
+        try (Scenario s = scenario(Map.of(), 1)) {
+            MultiAgentEnvironment<double[], double[]> env = ((Scenario.Multi) s).environment(double[].class, double[].class);
             EnvironmentConformance.check(env);
             EnvironmentConformance.check(env, Options.DEFAULTS.withSteps(2_000).withSeed(9));
+            assertEquals(List.of("price_own_1", "price_rsu1_1", "price_rsu2_1", "sold_own_1", "price_own_2"), env.observationFeatures(0).subList(0, 5));
+            assertEquals(List.of("price_own_1", "price_rsu0_1", "price_rsu2_1", "sold_own_1"), env.observationFeatures(1).subList(0, 4));
         }
-        try (MigrationEnvironment one = env(Map.of("rsus", 1, "uavs", 1, "history", 1, "rounds", 5), 2);
-                MigrationEnvironment many = env(Map.of("rsus", 6, "uavs", 20, "history", 8), 3)) {
-            EnvironmentConformance.check(one);
-            EnvironmentConformance.check(many);
+        try (Scenario one = scenario(Map.of("rsus", 1, "uavs", 1, "history", 1, "timeLimit", 5), 2);
+                Scenario many = scenario(Map.of("rsus", 6, "uavs", 20, "history", 8), 3)) {
+            EnvironmentConformance.check(((Scenario.Multi) one).environment());
+            EnvironmentConformance.check(((Scenario.Multi) many).environment());
         }
+    }
+
+    @Test
+    void episodesAreTruncatedByTheTimeLimitAt50RoundsByDefault() {
+        TimeLimitCheck.check(PROVIDER, Map.of(), 50, 3);
     }
 
     @Test
@@ -94,7 +104,7 @@ class UavTwinMigrationTest {
 
     @Test
     void atTheEquilibriumNoRsuGainsByDeviatingInTheEnvironment() {
-        try (MigrationEnvironment env = env(Map.of("rounds", 1_000), 5)) {
+        try (MigrationEnvironment env = env(Map.of("timeLimit", 1_000), 5)) {
             MigrationGame g = env.game();
             StackelbergEquilibrium e = env.equilibrium().orElseThrow();
             double[] star = new double[3];
@@ -133,7 +143,7 @@ class UavTwinMigrationTest {
             };
             assertEquals(500, algorithm.learn(train, 500, listener));
             assertEquals(10, episodes[0], "50-round episodes");
-            MigrationEnvironment env = (MigrationEnvironment) ((Scenario.Multi) eval).environment();
+            MigrationEnvironment env = ((Scenario.Multi) eval).environment().capability(MigrationEnvironment.class).orElseThrow();
             StackelbergEquilibrium e = env.equilibrium().orElseThrow();
             List<double[]> actions = new ArrayList<>();
             MultiStep<double[]> s = env.reset(3);
@@ -212,9 +222,9 @@ class UavTwinMigrationTest {
         e = assertThrows(ConfigException.class, () -> scenario(Map.of("kappa", 0.0), 1));
         assertTrue(e.getMessage().contains("scenario.config.kappa"), e.getMessage());
         e = assertThrows(ConfigException.class, () -> scenario(Map.of("cost", 3.0, "priceCap", 2.0), 1));
-        assertTrue(e.getMessage().startsWith("priceCap") && e.getMessage().contains("above cost"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("scenario.config.priceCap") && e.getMessage().contains("above cost"), e.getMessage());
         e = assertThrows(ConfigException.class, () -> scenario(Map.of("immersionWeight", List.of(50.0, 30.0)), 1));
-        assertTrue(e.getMessage().startsWith("immersionWeight"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("scenario.config.immersionWeight"), e.getMessage());
     }
 
     @Test
@@ -223,7 +233,7 @@ class UavTwinMigrationTest {
         boolean sawMissing = false;
         for (long seed = 1; seed <= 12; seed++) {
             try (Scenario s = scenario(Map.of("kappa", 0.1), seed)) {
-                MigrationEnvironment env = (MigrationEnvironment) ((Scenario.Multi) s).environment();
+                MigrationEnvironment env = ((Scenario.Multi) s).environment().capability(MigrationEnvironment.class).orElseThrow();
                 MultiStep<double[]> step = env.reset(1);
                 step = env.step(prices(0.2, 0.4, 0.6));
                 double ratio = step.info()[MigrationEnvironment.INFO.indexOf("profit_vs_equilibrium")];

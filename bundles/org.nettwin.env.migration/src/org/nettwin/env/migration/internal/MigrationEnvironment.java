@@ -1,6 +1,7 @@
 package org.nettwin.env.migration.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -9,7 +10,6 @@ import org.nettwin.api.env.BaseMultiAgentEnvironment;
 import org.nettwin.api.env.MultiStep;
 import org.nettwin.api.env.Snapshottable;
 import org.nettwin.api.space.Box;
-import org.nettwin.api.space.Space;
 import org.nettwin.env.migration.MigrationGame;
 import org.nettwin.env.migration.StackelbergEquilibrium;
 
@@ -25,7 +25,9 @@ import org.nettwin.env.migration.StackelbergEquilibrium;
  * observation holds, for each of the last {@code history} rounds (newest first), its own normalised
  * price, the rivals' normalised prices in index order, and the bandwidth it sold divided by the most
  * it could ever sell ({@link MigrationGame#maximumDemand}). Each episode starts from a history of
- * uniformly random prices drawn from the episode seed and is truncated after {@code rounds}.
+ * uniformly random prices drawn from the episode seed; the game repeats without end, so only the
+ * scenario's time limit ends an episode. Features of RSU {@code n}: {@code price_own_1},
+ * {@code price_rsuK_1}, ..., {@code sold_own_1}, then the same for the round before ({@code _2}), ...
  *
  * <p>The game is available as a capability ({@code capability(MigrationGame.class)}) for
  * baselines and analyses, with its equilibrium ({@code capability(StackelbergEquilibrium.class)},
@@ -38,15 +40,12 @@ public final class MigrationEnvironment extends BaseMultiAgentEnvironment<double
     static final List<String> INFO = List.of("mean_price", "total_bandwidth_mhz", "mean_immersion", "mean_uav_utility",
             "total_rsu_profit", "profit_vs_equilibrium");
 
-    private final MigrationParameters parameters;
+    private final MigrationConfig parameters;
     private final MigrationGame game;
     private final Optional<StackelbergEquilibrium> equilibrium;
     private final int leaders;
     private final int followers;
     private final int history;
-    private final List<String> agents;
-    private final Box observationSpace;
-    private final Box actionSpace;
     private final double[] maximumDemand;
     private final double[] prices;
     private final double[] demands;
@@ -56,27 +55,21 @@ public final class MigrationEnvironment extends BaseMultiAgentEnvironment<double
     private double[][] pastSales;    // [round back][leader], normalised
     private final double[][] observations;
     private final double equilibriumProfit;
-    private int round;
 
     /**
      * @param parameters the scenario parameters
      * @param game       the game built from them (at creation, from the creation seed)
      */
-    public MigrationEnvironment(MigrationParameters parameters, MigrationGame game) {
-        super(MigrationProvider.ID, game.leaders(), INFO.size());
+    public MigrationEnvironment(MigrationConfig parameters, MigrationGame game) {
+        super(MigrationProvider.ID, agents(game.leaders()),
+                Collections.nCopies(game.leaders(), new Box(parameters.history() * (game.leaders() + 1), 0.0, 1.0)),
+                Collections.nCopies(game.leaders(), new Box(1, 0.0, 1.0)), INFO, features(game.leaders(), parameters.history()));
         this.parameters = parameters;
         this.game = game;
         this.equilibrium = StackelbergEquilibrium.find(game);
         this.leaders = game.leaders();
         this.followers = game.followers();
         this.history = parameters.history();
-        List<String> names = new ArrayList<>(leaders);
-        for (int n = 0; n < leaders; n++) {
-            names.add("rsu" + n);
-        }
-        this.agents = List.copyOf(names);
-        this.observationSpace = new Box(history * (leaders + 1), 0.0, 1.0);
-        this.actionSpace = new Box(1, 0.0, 1.0);
         this.maximumDemand = new double[leaders];
         for (int n = 0; n < leaders; n++) {
             maximumDemand[n] = game.maximumDemand(n);
@@ -93,6 +86,33 @@ public final class MigrationEnvironment extends BaseMultiAgentEnvironment<double
             total += equilibrium.get().profit(n);
         }
         this.equilibriumProfit = total;
+    }
+
+    private static List<String> agents(int leaders) {
+        List<String> names = new ArrayList<>(leaders);
+        for (int n = 0; n < leaders; n++) {
+            names.add("rsu" + n);
+        }
+        return names;
+    }
+
+    /** @return every leader's feature names, in the order {@link #fill} writes them (rounds back numbered from 1) */
+    private static List<List<String>> features(int leaders, int history) {
+        List<List<String>> all = new ArrayList<>(leaders);
+        for (int n = 0; n < leaders; n++) {
+            List<String> names = new ArrayList<>();
+            for (int r = 1; r <= history; r++) {
+                names.add("price_own_" + r);
+                for (int j = 0; j < leaders; j++) {
+                    if (j != n) {
+                        names.add("price_rsu" + j + "_" + r);
+                    }
+                }
+                names.add("sold_own_" + r);
+            }
+            all.add(names);
+        }
+        return all;
     }
 
     /** @return the game the RSUs play */
@@ -120,28 +140,7 @@ public final class MigrationEnvironment extends BaseMultiAgentEnvironment<double
     }
 
     @Override
-    public List<String> possibleAgents() {
-        return agents;
-    }
-
-    @Override
-    public Space<double[]> observationSpace(int agent) {
-        return observationSpace;
-    }
-
-    @Override
-    public Space<double[]> actionSpace(int agent) {
-        return actionSpace;
-    }
-
-    @Override
-    public List<String> infoNames() {
-        return INFO;
-    }
-
-    @Override
     protected void resetEpisode(RandomGenerator random, MultiStep<double[]> out) {
-        round = 0;
         // the oldest round first, so that row 0 ends up the newest as in play
         for (int r = history - 1; r >= 0; r--) {
             for (int n = 0; n < leaders; n++) {
@@ -150,7 +149,7 @@ public final class MigrationEnvironment extends BaseMultiAgentEnvironment<double
             play();
             record(r);
         }
-        fill(out, false);
+        fill(out);
     }
 
     @Override
@@ -167,8 +166,7 @@ public final class MigrationEnvironment extends BaseMultiAgentEnvironment<double
         pastPrices[0] = oldestPrices;
         pastSales[0] = oldestSales;
         record(0);
-        round++;
-        fill(out, round >= parameters.rounds());
+        fill(out);
     }
 
     /** The followers best-respond to {@link #prices}; sales and profits follow. */
@@ -198,7 +196,7 @@ public final class MigrationEnvironment extends BaseMultiAgentEnvironment<double
         return Math.min(1.0, Math.max(0.0, v));
     }
 
-    private void fill(MultiStep<double[]> out, boolean truncated) {
+    private void fill(MultiStep<double[]> out) {
         for (int n = 0; n < leaders; n++) {
             double[] o = observations[n];
             int k = 0;
@@ -212,7 +210,7 @@ public final class MigrationEnvironment extends BaseMultiAgentEnvironment<double
                 }
                 o[k++] = pastSales[r][n];
             }
-            out.set(n, o, profits[n], false, truncated);
+            out.set(n, o, profits[n], false, false);
         }
         double[] info = out.info();
         double priceSum = 0;
@@ -255,7 +253,7 @@ public final class MigrationEnvironment extends BaseMultiAgentEnvironment<double
             p[r] = pastPrices[r].clone();
             s[r] = pastSales[r].clone();
         }
-        return new Snapshot(parameters, game, prices.clone(), p, s, round, randomState());
+        return new Snapshot(parameters, game, prices.clone(), p, s, randomState());
     }
 
     @Override
@@ -273,13 +271,12 @@ public final class MigrationEnvironment extends BaseMultiAgentEnvironment<double
             System.arraycopy(s.pastPrices[r], 0, pastPrices[r], 0, leaders);
             System.arraycopy(s.pastSales[r], 0, pastSales[r], 0, leaders);
         }
-        round = s.round;
         play();
-        restored(s.random, round >= parameters.rounds()); // same stream from here on; a finished episode stays finished
+        restored(s.random, false); // same stream from here on; only the time limit ends an episode
     }
 
     /** A saved state; its arrays are private copies, never handed out. */
-    private record Snapshot(MigrationParameters parameters, MigrationGame game, double[] prices, double[][] pastPrices,
-            double[][] pastSales, int round, long random) {
+    private record Snapshot(MigrationConfig parameters, MigrationGame game, double[] prices, double[][] pastPrices,
+            double[][] pastSales, long random) {
     }
 }

@@ -39,7 +39,7 @@ class BaselineProvidersTest {
     @Test
     void runsForItsBudgetAndReportsEpisodes() {
         MultiCellProvider scenarios = new MultiCellProvider();
-        try (Scenario scenario = scenarios.create(scenarios.configSchema().validate(java.util.Map.of("episodeSteps", 50), ""), 1)) {
+        try (Scenario scenario = scenarios.create(scenarios.configSchema().validate(java.util.Map.of("timeLimit", 50), ""), 1)) {
             TrafficAwareProvider provider = new TrafficAwareProvider();
             Algorithm algorithm = provider.create(EnvironmentSpec.of(scenario), ConfigSchema.EMPTY.defaults(), 7);
             RecordingListener listener = new RecordingListener();
@@ -54,7 +54,7 @@ class BaselineProvidersTest {
 
     @Test
     void policiesRoundTripThroughTheirFiles() throws IOException {
-        try (MultiCellEnvironment env = MultiCellProvider.environment(MultiCellParameters.SCHEMA.defaults(), 1)) {
+        try (MultiCellEnvironment env = MultiCellProvider.environment(MultiCellEnvironmentTest.config(java.util.Map.of()), 1)) {
             EnvironmentSpec spec = EnvironmentSpec.of(env);
             TrafficAwareProvider provider = new TrafficAwareProvider();
             Policy<?, ?> policy = provider.create(spec, ConfigSchema.EMPTY.defaults(), 1).policy(0);
@@ -74,7 +74,7 @@ class BaselineProvidersTest {
 
     @Test
     void aFileOfAnotherKindIsRefusedByName() {
-        try (MultiCellEnvironment env = MultiCellProvider.environment(MultiCellParameters.SCHEMA.defaults(), 1)) {
+        try (MultiCellEnvironment env = MultiCellProvider.environment(MultiCellEnvironmentTest.config(java.util.Map.of()), 1)) {
             EnvironmentSpec spec = EnvironmentSpec.of(env);
             for (RuleBaselineProvider provider : new RuleBaselineProvider[] {new TrafficAwareProvider(), new EqualSplitProvider()}) {
                 FormatRefusal.check(BinaryFormats.SLICING_RULE_POLICY, in -> provider.loadPolicy(spec, in));

@@ -11,16 +11,25 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.nettwin.api.config.Config;
+import org.nettwin.api.env.MultiAgentEnvironment;
 import org.nettwin.api.env.MultiStep;
+import org.nettwin.api.env.Snapshottable;
 import org.nettwin.api.rl.EnvironmentSpec;
 import org.nettwin.api.rl.Policy;
 import org.nettwin.api.rl.Rollouts;
+import org.nettwin.api.scenario.Scenario;
 import org.nettwin.api.testkit.EnvironmentConformance;
+import org.nettwin.api.testkit.TimeLimitCheck;
 
 /** The multi-cell scenario: contract, determinism, snapshots and the physics of load coupling. */
 class MultiCellEnvironmentTest {
 
-    private static final Config DEFAULTS = MultiCellParameters.SCHEMA.defaults();
+    private static final MultiCellProvider PROVIDER = new MultiCellProvider();
+    private static final MultiCellConfig DEFAULTS = config(Map.of());
+
+    static MultiCellConfig config(Map<String, ?> raw) {
+        return PROVIDER.configSchema().validate(raw, "").as(MultiCellConfig.class);
+    }
 
     private static List<double[]> equalActions(int cells, int slices) {
         List<double[]> actions = new ArrayList<>();
@@ -36,7 +45,15 @@ class MultiCellEnvironmentTest {
     void conformsToTheMultiAgentContract() {
         try (MultiCellEnvironment env = MultiCellProvider.environment(DEFAULTS, 3)) {
             EnvironmentConformance.check(env);
+            assertEquals(List.of("demand_mbps_slice1", "demand_mbps_slice2"), env.observationFeatures(0).subList(0, 2));
+            assertEquals("neighbour_load_slice4", env.observationFeatures(11).get(19));
         }
+    }
+
+    @Test
+    void episodesAreTruncatedByTheTimeLimitAt200StepsByDefault() {
+        TimeLimitCheck.check(PROVIDER, Map.of("sites", 1, "neighbours", 2), 200, 5);
+        TimeLimitCheck.check(PROVIDER, Map.of("controlledCell", 2), 200, 5);
     }
 
     @Test
@@ -97,12 +114,14 @@ class MultiCellEnvironmentTest {
                 assertArrayEquals(first[t], rewardsAndObservation(s), "step " + t + " after restore");
             }
         }
-        Config shortEpisodes = MultiCellParameters.SCHEMA.validate(Map.of("episodeSteps", 5), "");
-        try (MultiCellEnvironment env = MultiCellProvider.environment(shortEpisodes, 4)) {
+        Config shortEpisodes = PROVIDER.configSchema().validate(Map.of("timeLimit", 5), "");
+        try (Scenario scenario = PROVIDER.create(shortEpisodes, 4)) {
+            MultiAgentEnvironment<double[], double[]> env = ((Scenario.Multi) scenario).environment(double[].class, double[].class);
+            Snapshottable snapshots = env.capability(Snapshottable.class).orElseThrow();
             List<double[]> actions = equalActions(12, 4);
             env.reset(5);
             env.step(actions);
-            Object snapshot = env.snapshot();
+            Object snapshot = snapshots.snapshot();
             double[] next = rewardsAndObservation(env.step(actions));
             MultiStep<double[]> s = env.step(actions);
             while (!s.allDone()) {
@@ -110,7 +129,7 @@ class MultiCellEnvironmentTest {
             }
             double[] afterEnd = rewardsAndObservation(env.reset());
             // restoring into a finished episode makes it steppable again, and the episode stream is restored too
-            env.restore(snapshot);
+            snapshots.restore(snapshot);
             assertArrayEquals(next, rewardsAndObservation(env.step(actions)));
             s = env.step(actions);
             while (!s.allDone()) {
@@ -202,8 +221,7 @@ class MultiCellEnvironmentTest {
 
     @Test
     void sharesAtTheSimplexToleranceAndOtherLayoutsStayInsideTheSpaces() {
-        Config threeSites = MultiCellParameters.SCHEMA.validate(Map.of("sites", 3, "throughputReqMbpsB", List.of(8.0, 6.0, 4.0, 2.0),
-                "neighbours", 8), "");
+        MultiCellConfig threeSites = config(Map.of("sites", 3, "throughputReqMbpsB", List.of(8.0, 6.0, 4.0, 2.0), "neighbours", 8));
         try (MultiCellEnvironment env = MultiCellProvider.environment(threeSites, 2)) {
             EnvironmentConformance.check(env, EnvironmentConformance.Options.DEFAULTS.withSteps(100));
             env.reset(1);
@@ -228,15 +246,15 @@ class MultiCellEnvironmentTest {
 
     @Test
     void invalidConfigurationNamesTheFieldAndRange() {
-        var schema = MultiCellParameters.SCHEMA;
+        var schema = PROVIDER.configSchema();
         var e = org.junit.jupiter.api.Assertions.assertThrows(org.nettwin.api.config.ConfigException.class,
                 () -> schema.validate(Map.of("sites", 9), "scenario.config"));
         assertTrue(e.getMessage().contains("scenario.config.sites") && e.getMessage().contains("[1, 7]"), e.getMessage());
         var lengths = org.junit.jupiter.api.Assertions.assertThrows(org.nettwin.api.config.ConfigException.class,
-                () -> MultiCellParameters.of(schema.validate(Map.of("delayReqMsB", List.of(1.0, 1.0)), "")));
+                () -> schema.validate(Map.of("delayReqMsB", List.of(1.0, 1.0)), ""));
         assertTrue(lengths.getMessage().contains("delayReqMsB"), lengths.getMessage());
         var neighbours = org.junit.jupiter.api.Assertions.assertThrows(org.nettwin.api.config.ConfigException.class,
-                () -> MultiCellParameters.of(schema.validate(Map.of("sites", 1, "neighbours", 5), "")));
+                () -> schema.validate(Map.of("sites", 1, "neighbours", 5), ""));
         assertTrue(neighbours.getMessage().contains("neighbours") && neighbours.getMessage().contains("[1, 2]"), neighbours.getMessage());
     }
 

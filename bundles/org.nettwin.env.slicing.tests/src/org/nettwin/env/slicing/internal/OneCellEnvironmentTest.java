@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.nettwin.api.Seeds;
 import org.nettwin.api.config.Config;
 import org.nettwin.api.config.ConfigException;
+import org.nettwin.api.env.Environment;
 import org.nettwin.api.env.MultiStep;
 import org.nettwin.api.env.Step;
 import org.nettwin.api.rl.Policy;
@@ -28,18 +29,18 @@ class OneCellEnvironmentTest {
     private static final MultiCellProvider PROVIDER = new MultiCellProvider();
 
     private static Config config(int cell) {
-        return MultiCellParameters.SCHEMA.validate(Map.of("controlledCell", cell), "scenario.config");
+        return PROVIDER.configSchema().validate(Map.of("controlledCell", cell), "scenario.config");
     }
 
     private static OneCellEnvironment view(int cell, long seed) {
-        return (OneCellEnvironment) ((Scenario.Single) PROVIDER.create(config(cell), seed)).environment();
+        return ((Scenario.Single) PROVIDER.create(config(cell), seed)).environment().capability(OneCellEnvironment.class).orElseThrow();
     }
 
     @Test
     void zeroKeepsTheParallelEnvironmentAndKGivesCellKsAgent() {
-        assertInstanceOf(Scenario.Multi.class, PROVIDER.create(MultiCellParameters.SCHEMA.defaults(), 1));
+        assertInstanceOf(Scenario.Multi.class, PROVIDER.create(PROVIDER.configSchema().defaults(), 1));
         Scenario s = PROVIDER.create(config(3), 1);
-        OneCellEnvironment env = (OneCellEnvironment) assertInstanceOf(Scenario.Single.class, s).environment();
+        OneCellEnvironment env = assertInstanceOf(Scenario.Single.class, s).environment().capability(OneCellEnvironment.class).orElseThrow();
         assertEquals(2, env.cell());
         assertEquals("Simplex(4)", env.actionSpace().describe());
         assertEquals(20, env.observationSpace().flatSize());
@@ -60,7 +61,7 @@ class OneCellEnvironmentTest {
     void isTheParallelNetworkWithTheOtherCellsRunByTheTrafficAwareRule() {
         // the view's first reset seeds the wrapped network with the first draw of the view's stream
         long networkSeed = Seeds.generator(21).nextLong();
-        try (OneCellEnvironment env = view(5, 8); MultiCellEnvironment network = MultiCellProvider.environment(config(5), 8)) {
+        try (OneCellEnvironment env = view(5, 8); MultiCellEnvironment network = MultiCellProvider.environment(config(5).as(MultiCellConfig.class), 8)) {
             List<Policy<?, ?>> rule = MultiCellEnvironmentTest.policies(network, SlicingRule.TRAFFIC_AWARE);
             Step<double[]> s = env.reset(21);
             MultiStep<double[]> m = network.reset(networkSeed);
@@ -80,7 +81,8 @@ class OneCellEnvironmentTest {
 
     @Test
     void theTrafficAwareRuleInTheControlledCellGivesTheBaselinesReward() {
-        try (OneCellEnvironment env = view(1, 2); MultiCellEnvironment network = MultiCellProvider.environment(config(1), 2)) {
+        // the scenario as experiments get it: 200-step episodes from the time limit
+        try (Environment<double[], double[]> env = ((Scenario.Single) PROVIDER.create(config(1), 2)).environment(double[].class, double[].class)) {
             Policy<?, ?> rule = new RulePolicy(SlicingRule.TRAFFIC_AWARE, env.observationSpace(), env.actionSpace());
             double viewReturn = Rollouts.meanReturn(env, rule, 2, 5, 1000);
             double equal = Rollouts.meanReturn(env, new RulePolicy(SlicingRule.EQUAL_SPLIT, env.observationSpace(), env.actionSpace()), 2, 5,
@@ -127,10 +129,10 @@ class OneCellEnvironmentTest {
 
     @Test
     void aCellOutsideTheNetworkIsRefusedWithTheRange() {
-        ConfigException e = assertThrows(ConfigException.class, () -> MultiCellParameters.SCHEMA.validate(Map.of("controlledCell", 22),
+        ConfigException e = assertThrows(ConfigException.class, () -> PROVIDER.configSchema().validate(Map.of("controlledCell", 22),
                 "scenario.config"));
         assertTrue(e.getMessage().contains("scenario.config.controlledCell"), e.getMessage());
-        e = assertThrows(ConfigException.class, () -> PROVIDER.create(MultiCellParameters.SCHEMA.validate(Map.of("sites", 2,
+        e = assertThrows(ConfigException.class, () -> PROVIDER.create(PROVIDER.configSchema().validate(Map.of("sites", 2,
                 "controlledCell", 7, "neighbours", 5), ""), 1));
         assertTrue(e.getMessage().contains("controlledCell") && e.getMessage().contains("[0, 6]"), e.getMessage());
     }

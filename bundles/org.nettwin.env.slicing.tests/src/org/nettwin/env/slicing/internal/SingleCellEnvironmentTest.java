@@ -9,29 +9,43 @@ import java.util.Arrays;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.nettwin.api.config.Config;
 import org.nettwin.api.config.ConfigException;
 import org.nettwin.api.env.Step;
 import org.nettwin.api.rl.EnvironmentSpec;
 import org.nettwin.api.testkit.EnvironmentConformance;
 import org.nettwin.api.testkit.EnvironmentConformance.Options;
+import org.nettwin.api.testkit.TimeLimitCheck;
 
 /** The single-cell packet-level scenario: contract, radio formulas, bandwidth physics and determinism. */
 class SingleCellEnvironmentTest {
 
-    private static final Config DEFAULTS = SingleCellParameters.SCHEMA.defaults();
+    private static final SingleCellProvider PROVIDER = new SingleCellProvider();
+    private static final SingleCellConfig DEFAULTS = config(Map.of());
+
+    private static SingleCellConfig config(Map<String, ?> raw) {
+        return PROVIDER.configSchema().validate(raw, "").as(SingleCellConfig.class);
+    }
+
+    @Test
+    void episodesAreTruncatedByTheTimeLimitAt50DecisionsByDefault() {
+        // short decision windows keep the 50-decision episodes quick
+        TimeLimitCheck.check(PROVIDER, Map.of("subframesPerDecision", 20), 50, 4);
+    }
 
     @Test
     void discreteVariantConforms() {
         try (SingleCellEnvironment<?> env = SingleCellProvider.environment(DEFAULTS, 1)) {
             assertEquals("Discrete(36)", env.actionSpace().describe(), "the 1 MHz splits of 10 MHz with every slice >= 1 MHz");
+            assertEquals(java.util.List.of("traffic_mbps_volte", "traffic_mbps_video", "traffic_mbps_urllc", "packets_volte"),
+                    env.observationFeatures().subList(0, 4));
+            assertEquals("share_urllc", env.observationFeatures().get(14));
             EnvironmentConformance.check(env, Options.DEFAULTS.withSteps(120));
         }
     }
 
     @Test
     void simplexVariantConforms() {
-        Config simplex = SingleCellParameters.SCHEMA.validate(Map.of("action", "simplex"), "");
+        SingleCellConfig simplex = config(Map.of("action", "simplex"));
         try (SingleCellEnvironment<?> env = SingleCellProvider.environment(simplex, 1)) {
             assertEquals("Simplex(3)", env.actionSpace().describe());
             EnvironmentConformance.check(env, Options.DEFAULTS.withSteps(60));
@@ -154,8 +168,8 @@ class SingleCellEnvironmentTest {
 
     @Test
     void baselinesActInBothVariants() {
-        Config simplex = SingleCellParameters.SCHEMA.validate(Map.of("action", "simplex"), "");
-        for (Config c : new Config[] {DEFAULTS, simplex}) {
+        SingleCellConfig simplex = config(Map.of("action", "simplex"));
+        for (SingleCellConfig c : new SingleCellConfig[] {DEFAULTS, simplex}) {
             try (SingleCellEnvironment<?> env = SingleCellProvider.environment(c, 1)) {
                 EnvironmentSpec spec = EnvironmentSpec.of(env);
                 assertTrue(new TrafficAwareProvider().incompatibility(spec, new TrafficAwareProvider().configSchema().defaults()).isEmpty());
@@ -177,15 +191,15 @@ class SingleCellEnvironmentTest {
 
     @Test
     void invalidConfigurationNamesTheFieldAndRange() {
-        var schema = SingleCellParameters.SCHEMA;
+        var schema = PROVIDER.configSchema();
         var e = assertThrows(ConfigException.class, () -> schema.validate(Map.of("bandwidthMHz", 2, "subframeMs", -1), "scenario.config"));
         assertTrue(e.getMessage().contains("scenario.config.bandwidthMHz") && e.getMessage().contains("[3, 100]"), e.getMessage());
         assertTrue(e.getMessage().contains("scenario.config.subframeMs"), e.getMessage());
         var radius = assertThrows(ConfigException.class,
-                () -> SingleCellParameters.of(schema.validate(Map.of("cellRadiusM", 8, "minDistanceM", 9), "")));
+                () -> schema.validate(Map.of("cellRadiusM", 8, "minDistanceM", 9), ""));
         assertTrue(radius.getMessage().contains("minDistanceM"), radius.getMessage());
         var mix = assertThrows(ConfigException.class,
-                () -> SingleCellParameters.of(schema.validate(Map.of("sliceMix", java.util.List.of(1, 1)), "")));
+                () -> schema.validate(Map.of("sliceMix", java.util.List.of(1, 1)), ""));
         assertTrue(mix.getMessage().contains("sliceMix"), mix.getMessage());
     }
 }

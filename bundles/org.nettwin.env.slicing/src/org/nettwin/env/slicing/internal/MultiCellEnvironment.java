@@ -2,6 +2,7 @@ package org.nettwin.env.slicing.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -11,7 +12,6 @@ import org.nettwin.api.env.MultiStep;
 import org.nettwin.api.env.Snapshottable;
 import org.nettwin.api.space.Box;
 import org.nettwin.api.space.Simplex;
-import org.nettwin.api.space.Space;
 
 /**
  * Inter-cell inter-slice resource partitioning (Hu et al., paper 004): one agent per cell sets
@@ -41,9 +41,7 @@ final class MultiCellEnvironment extends BaseMultiAgentEnvironment<double[], dou
     private final int slices;
     private final int positions;
     private final int users;
-    private final List<String> agents;
     private final Box observationSpace;
-    private final Simplex actionSpace;
     private final double[][] observations;
     private final double[] shares;
     private final double[] demand;
@@ -62,14 +60,14 @@ final class MultiCellEnvironment extends BaseMultiAgentEnvironment<double[], dou
     /** The step stream, seeded from the base class's stream at every reset. */
     private final SeededRandom rng = new SeededRandom(0);
     private int period;
-    private int episodeStep;
 
     /**
      * @param identity what makes two environments interchangeable for snapshots: the validated
      *                 configuration and the creation seed (which fixes the geometry)
      */
     MultiCellEnvironment(MultiCellParameters p, CellNetwork net, Object identity) {
-        super(MultiCellProvider.ID, p.cells(), INFO.size());
+        super(MultiCellProvider.ID, agents(p.cells()), Collections.nCopies(p.cells(), observationBox(p)),
+                Collections.nCopies(p.cells(), new Simplex(p.slices())), INFO, Collections.nCopies(p.cells(), features(p.slices())));
         this.identity = identity;
         this.p = p;
         this.net = net;
@@ -86,24 +84,8 @@ final class MultiCellEnvironment extends BaseMultiAgentEnvironment<double[], dou
         }
         this.coupling = new LoadCoupling(net, slices, p.bandwidthHz(), demand, p.shannonAttenuation(), p.minSinr(),
                 p.maxSpectralEfficiency());
-        List<String> names = new ArrayList<>();
-        for (int k = 0; k < cells; k++) {
-            names.add("cell" + (k + 1));
-        }
-        this.agents = List.copyOf(names);
-        double[] high = new double[SlicingLayout.BLOCKS * slices];
-        for (int n = 0; n < slices; n++) {
-            for (int k = 0; k < cells; k++) {
-                high[n] = Math.max(high[n], (users * p.userDemandBps(k, n) + p.effectiveRequirementBps(k, n)) / 1e6);
-            }
-            high[slices + n] = p.bandwidthHz() * p.maxSpectralEfficiency() / 1e6;
-            high[2 * slices + n] = 1.0;
-            high[3 * slices + n] = users;
-            high[4 * slices + n] = 1.0;
-        }
-        this.observationSpace = new Box(new double[high.length], high);
-        this.actionSpace = new Simplex(slices);
-        this.observations = new double[cells][high.length];
+        this.observationSpace = (Box) observationSpace(0);
+        this.observations = new double[cells][observationSpace.dimension()];
         this.shares = new double[cells * slices];
         this.equalShares = new double[cells * slices];
         Arrays.fill(equalShares, 1.0 / slices);
@@ -119,31 +101,44 @@ final class MultiCellEnvironment extends BaseMultiAgentEnvironment<double[], dou
         this.moves = moveTable(net.rings, net.angles);
     }
 
-    @Override
-    public List<String> possibleAgents() {
-        return agents;
+    private static List<String> agents(int cells) {
+        List<String> names = new ArrayList<>();
+        for (int k = 0; k < cells; k++) {
+            names.add("cell" + (k + 1));
+        }
+        return names;
     }
 
-    @Override
-    public Space<double[]> observationSpace(int agent) {
-        return observationSpace;
+    /** @return every agent's observation space: the five blocks, each bounded by what the configuration allows */
+    private static Box observationBox(MultiCellParameters p) {
+        int slices = p.slices();
+        int users = p.maxUsers();
+        double[] high = new double[SlicingLayout.BLOCKS * slices];
+        for (int n = 0; n < slices; n++) {
+            for (int k = 0; k < p.cells(); k++) {
+                high[n] = Math.max(high[n], (users * p.userDemandBps(k, n) + p.effectiveRequirementBps(k, n)) / 1e6);
+            }
+            high[slices + n] = p.bandwidthHz() * p.maxSpectralEfficiency() / 1e6;
+            high[2 * slices + n] = 1.0;
+            high[3 * slices + n] = users;
+            high[4 * slices + n] = 1.0;
+        }
+        return new Box(new double[high.length], high);
     }
 
-    @Override
-    public Space<double[]> actionSpace(int agent) {
-        return actionSpace;
-    }
-
-    @Override
-    public List<String> infoNames() {
-        return INFO;
+    /** @return the names of the five per-slice blocks (see the class comment), slices numbered from 1 */
+    static List<String> features(int slices) {
+        List<String> names = new ArrayList<>();
+        for (int n = 1; n <= slices; n++) {
+            names.add("slice" + n);
+        }
+        return SlicingLayout.features(List.of("demand_mbps", "throughput_mbps", "load", "active_users", "neighbour_load"), names);
     }
 
     @Override
     protected void resetEpisode(RandomGenerator random, MultiStep<double[]> out) {
         rng.setState(random.nextLong());
         period = 0;
-        episodeStep = 0;
         for (int n = 0; n < slices; n++) {
             maskPhase[n] = rng.nextDouble();
         }
@@ -178,13 +173,12 @@ final class MultiCellEnvironment extends BaseMultiAgentEnvironment<double[], dou
         }
         serve(shares, p.couplingIterations(), out.info());
         period++;
-        episodeStep++;
         moveUsers();
         updateActiveUsers();
         observe();
-        boolean truncated = episodeStep >= p.episodeSteps();
+        // the network runs on; episodes end only by the scenario's time limit
         for (int k = 0; k < cells; k++) {
-            out.set(k, observations[k], rewards[k], false, truncated);
+            out.set(k, observations[k], rewards[k], false, false);
         }
     }
 
@@ -330,7 +324,7 @@ final class MultiCellEnvironment extends BaseMultiAgentEnvironment<double[], dou
     // --- snapshots ----------------------------------------------------------------------------
 
     /** The complete mutable state of the environment. */
-    private record State(MultiCellEnvironment owner, long baseRandom, long rng, int period, int episodeStep, double[] maskPhase, double[] maskNoise,
+    private record State(MultiCellEnvironment owner, long baseRandom, long rng, int period, double[] maskPhase, double[] maskNoise,
             int[] uePosition, int[] active, int[] counts, double[] cellLoad, double[] throughput, double[] delayMs, double[] rewards,
             double[] observations) {
     }
@@ -341,7 +335,7 @@ final class MultiCellEnvironment extends BaseMultiAgentEnvironment<double[], dou
         for (int k = 0; k < cells; k++) {
             System.arraycopy(observations[k], 0, obs, k * observations[k].length, observations[k].length);
         }
-        return new State(this, randomState(), rng.state(), period, episodeStep, maskPhase.clone(), maskNoise.clone(), uePosition.clone(),
+        return new State(this, randomState(), rng.state(), period, maskPhase.clone(), maskNoise.clone(), uePosition.clone(),
                 active.clone(), counts.clone(), coupling.cellLoad.clone(), throughput.clone(), delayMs.clone(), rewards.clone(), obs);
     }
 
@@ -352,7 +346,6 @@ final class MultiCellEnvironment extends BaseMultiAgentEnvironment<double[], dou
         }
         rng.setState(s.rng);
         period = s.period;
-        episodeStep = s.episodeStep;
         System.arraycopy(s.maskPhase, 0, maskPhase, 0, maskPhase.length);
         System.arraycopy(s.maskNoise, 0, maskNoise, 0, maskNoise.length);
         System.arraycopy(s.uePosition, 0, uePosition, 0, uePosition.length);
@@ -365,7 +358,7 @@ final class MultiCellEnvironment extends BaseMultiAgentEnvironment<double[], dou
         for (int k = 0; k < cells; k++) {
             System.arraycopy(s.observations, k * observations[k].length, observations[k], 0, observations[k].length);
         }
-        restored(s.baseRandom, episodeStep >= p.episodeSteps());
+        restored(s.baseRandom, false);
     }
 
     private boolean compatible(MultiCellEnvironment other) {

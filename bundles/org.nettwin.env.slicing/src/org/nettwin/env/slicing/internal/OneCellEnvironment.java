@@ -8,9 +8,7 @@ import org.nettwin.api.env.BaseEnvironment;
 import org.nettwin.api.env.MultiStep;
 import org.nettwin.api.env.Snapshottable;
 import org.nettwin.api.env.Step;
-import org.nettwin.api.space.Box;
 import org.nettwin.api.space.Simplex;
-import org.nettwin.api.space.Space;
 
 /**
  * One cell of {@link MultiCellEnvironment} as a single-agent environment ({@code controlledCell}
@@ -30,32 +28,17 @@ final class OneCellEnvironment extends BaseEnvironment<double[], double[]> imple
     private final List<double[]> actionList;
     /** The wrapped network's step object (the same one every call): reward and flags of the last step. */
     private MultiStep<double[]> last;
-    private boolean episodeOver = true;
 
     /** @param cell the controlled cell, 0-based */
     OneCellEnvironment(MultiCellEnvironment network, int cell) {
-        super(MultiCellProvider.ID + "[cell" + (cell + 1) + "]", MultiCellEnvironment.INFO.size(), network.observationSpace(cell));
+        super(MultiCellProvider.ID + "[cell" + (cell + 1) + "]", network.observationSpace(cell), network.actionSpace(cell),
+                network.infoNames(), network.observationFeatures(cell));
         this.network = network;
         this.cell = cell;
         int cells = network.possibleAgents().size();
         int slices = ((Simplex) network.actionSpace(cell)).n();
         this.actions = new double[cells][slices];
         this.actionList = Arrays.asList(actions); // a fixed view over the reused rows: stepping allocates no list
-    }
-
-    @Override
-    public Space<double[]> observationSpace() {
-        return (Box) network.observationSpace(cell);
-    }
-
-    @Override
-    public Space<double[]> actionSpace() {
-        return network.actionSpace(cell);
-    }
-
-    @Override
-    public List<String> infoNames() {
-        return MultiCellEnvironment.INFO;
     }
 
     /** @return the controlled cell, 0-based */
@@ -85,17 +68,16 @@ final class OneCellEnvironment extends BaseEnvironment<double[], double[]> imple
     private void publish(Step<double[]> out) {
         System.arraycopy(last.info(), 0, out.info(), 0, out.info().length);
         out.set(last.observation(cell), last.reward(cell), last.terminated(cell), last.truncated(cell));
-        episodeOver = out.done();
     }
 
     // --- snapshots ----------------------------------------------------------------------------
 
-    private record State(OneCellEnvironment owner, long baseRandom, Object network, boolean episodeOver) {
+    private record State(OneCellEnvironment owner, long baseRandom, Object network) {
     }
 
     @Override
     public Object snapshot() {
-        return new State(this, randomState(), network.snapshot(), episodeOver);
+        return new State(this, randomState(), network.snapshot());
     }
 
     @Override
@@ -105,7 +87,7 @@ final class OneCellEnvironment extends BaseEnvironment<double[], double[]> imple
         }
         // the wrapped network checks that configuration and layout match
         network.restore(s.network);
-        episodeOver = s.episodeOver;
-        restored(s.baseRandom, s.episodeOver);
+        // the network never ends an episode itself (the scenario's time limit does)
+        restored(s.baseRandom, false);
     }
 }

@@ -33,27 +33,24 @@ abstract sealed class SingleCellEnvironment<A> extends BaseEnvironment<double[],
 
     private static final int SLICES = 3;
 
+    /** Names of the observation's five per-slice blocks, in order (see the class comment). */
+    static final List<String> FEATURES = SlicingLayout.features(List.of("traffic_mbps", "packets", "in_time", "rate_satisfaction", "share"),
+            SingleCellParameters.SLICES);
+
     final SingleCellParameters p;
     private final Object identity;
     private final PacketCell cell;
-    private final Box observationSpace;
     private final double[] observation = new double[SlicingLayout.BLOCKS * SLICES];
     final int[] rbs = new int[SLICES];
     final double[] scratch = new double[SLICES];
     private final double[] satisfaction = new double[SLICES];
-    private int decision;
     private double lastReward;
 
-    SingleCellEnvironment(SingleCellParameters p, PacketCell cell, Object identity) {
-        this(p, cell, identity, newObservationSpace());
-    }
-
-    private SingleCellEnvironment(SingleCellParameters p, PacketCell cell, Object identity, Box observations) {
-        super(SingleCellProvider.ID, INFO.size(), observations);
+    SingleCellEnvironment(SingleCellParameters p, PacketCell cell, Object identity, Space<A> actions) {
+        super(SingleCellProvider.ID, newObservationSpace(), actions, INFO, FEATURES);
         this.p = p;
         this.cell = cell;
         this.identity = identity;
-        this.observationSpace = observations;
     }
 
     private static Box newObservationSpace() {
@@ -67,19 +64,8 @@ abstract sealed class SingleCellEnvironment<A> extends BaseEnvironment<double[],
     abstract void blocks(A action);
 
     @Override
-    public Space<double[]> observationSpace() {
-        return observationSpace;
-    }
-
-    @Override
-    public List<String> infoNames() {
-        return INFO;
-    }
-
-    @Override
     protected void resetEpisode(RandomGenerator random, Step<double[]> out) {
         cell.reset(random.nextLong());
-        decision = 0;
         // the first observation is one window under the default configuration: an equal split
         Arrays.fill(scratch, 1.0 / SLICES);
         Splits.roundShares(scratch, p.resourceBlocks(), rbs, satisfaction);
@@ -91,8 +77,8 @@ abstract sealed class SingleCellEnvironment<A> extends BaseEnvironment<double[],
     protected void advance(A action, Step<double[]> out) {
         blocks(action);
         double reward = simulate(out);
-        decision++;
-        out.set(observation, reward, false, decision >= p.decisions());
+        // the cell runs on; episodes end only by the scenario's time limit
+        out.set(observation, reward, false, false);
     }
 
     /** Runs one window with {@link #rbs}, fills the observation and info, and returns the reward. */
@@ -129,13 +115,13 @@ abstract sealed class SingleCellEnvironment<A> extends BaseEnvironment<double[],
 
     // --- snapshots ------------------------------------------------------------------------------
 
-    /** The episode state: the packet core's, the decision count and the last observation and split. */
-    private record State(Object identity, long baseRandom, PacketCell.State cell, int decision, double[] observation, int[] rbs) {
+    /** The episode state: the packet core's and the last observation and split. */
+    private record State(Object identity, long baseRandom, PacketCell.State cell, double[] observation, int[] rbs) {
     }
 
     @Override
     public Object snapshot() {
-        return new State(identity, randomState(), cell.save(), decision, observation.clone(), rbs.clone());
+        return new State(identity, randomState(), cell.save(), observation.clone(), rbs.clone());
     }
 
     @Override
@@ -144,26 +130,22 @@ abstract sealed class SingleCellEnvironment<A> extends BaseEnvironment<double[],
             throw new IllegalArgumentException("not a snapshot of a " + SingleCellProvider.ID + " environment with this configuration");
         }
         cell.load(s.cell);
-        decision = s.decision;
         System.arraycopy(s.observation, 0, observation, 0, observation.length);
         System.arraycopy(s.rbs, 0, rbs, 0, SLICES);
-        restored(s.baseRandom, decision >= p.decisions());
+        restored(s.baseRandom, false);
     }
 
     /** The discrete variant: the action indexes the enumerated whole-MHz splits (each slice >= 1 MHz). */
     static final class Splitting extends SingleCellEnvironment<Integer> {
         private final int[][] splits;
-        private final Discrete actions;
 
         Splitting(SingleCellParameters p, PacketCell cell, Object identity) {
-            super(p, cell, identity);
-            this.splits = Splits.enumerate(p.bandwidthMHz(), SLICES, 1);
-            this.actions = new Discrete(splits.length);
+            this(p, cell, identity, Splits.enumerate(p.bandwidthMHz(), SLICES, 1));
         }
 
-        @Override
-        public Space<Integer> actionSpace() {
-            return actions;
+        private Splitting(SingleCellParameters p, PacketCell cell, Object identity, int[][] splits) {
+            super(p, cell, identity, new Discrete(splits.length));
+            this.splits = splits;
         }
 
         @Override
@@ -182,16 +164,10 @@ abstract sealed class SingleCellEnvironment<A> extends BaseEnvironment<double[],
 
     /** The continuous variant: shares of the bandwidth, rounded to whole RBs (a slice may get none). */
     static final class Sharing extends SingleCellEnvironment<double[]> {
-        private final Simplex actions = new Simplex(SLICES);
         private final double[] remainders = new double[SLICES];
 
         Sharing(SingleCellParameters p, PacketCell cell, Object identity) {
-            super(p, cell, identity);
-        }
-
-        @Override
-        public Space<double[]> actionSpace() {
-            return actions;
+            super(p, cell, identity, new Simplex(SLICES));
         }
 
         @Override

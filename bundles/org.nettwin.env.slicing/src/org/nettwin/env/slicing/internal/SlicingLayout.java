@@ -1,5 +1,8 @@
 package org.nettwin.env.slicing.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.nettwin.api.space.Box;
 import org.nettwin.api.space.Discrete;
 import org.nettwin.api.space.Simplex;
@@ -23,6 +26,17 @@ final class SlicingLayout {
     static final int SINGLE_CELL_SLICES = 3;
 
     private SlicingLayout() {
+    }
+
+    /** @return the feature names of the layout: {@code block_slice} for each block, then each slice */
+    static List<String> features(List<String> blocks, List<String> slices) {
+        List<String> names = new ArrayList<>();
+        for (String block : blocks) {
+            for (String slice : slices) {
+                names.add(block + "_" + slice);
+            }
+        }
+        return List.copyOf(names);
     }
 
     /**

@@ -16,12 +16,15 @@ import org.junit.jupiter.api.Test;
 import org.nettwin.api.Seeds;
 import org.nettwin.api.config.Config;
 import org.nettwin.api.config.ConfigException;
+import org.nettwin.api.env.Environment;
+import org.nettwin.api.env.MultiAgentEnvironment;
 import org.nettwin.api.env.MultiStep;
 import org.nettwin.api.env.Snapshottable;
 import org.nettwin.api.env.Step;
 import org.nettwin.api.scenario.Scenario;
 import org.nettwin.api.testkit.EnvironmentConformance;
 import org.nettwin.api.testkit.EnvironmentConformance.Options;
+import org.nettwin.api.testkit.TimeLimitCheck;
 
 /** Physics, association, boundaries, configuration, snapshots and conformance of {@code uav/Trajectories-v1}. */
 class UavTrajectoriesTest {
@@ -36,16 +39,44 @@ class UavTrajectoriesTest {
         return PROVIDER.configSchema().validate(raw, "scenario.config");
     }
 
-    private static UavParallelEnvironment parallel(Map<String, ?> raw, long seed) {
+    /** @return the parallel form as an experiment gets it, inside its time limit */
+    private static MultiAgentEnvironment<double[], Integer> parallelScenario(Map<String, ?> raw, long seed) {
         Scenario s = PROVIDER.create(config(raw), seed);
-        return (UavParallelEnvironment) assertInstanceOf(Scenario.Multi.class, s).environment();
+        return assertInstanceOf(Scenario.Multi.class, s).environment(double[].class, Integer.class);
     }
 
-    private static UavJointEnvironment joint(Map<String, ?> raw, long seed) {
+    /** @return the joint form as an experiment gets it, inside its time limit */
+    private static Environment<double[], int[]> jointScenario(Map<String, ?> raw, long seed) {
         Map<String, Object> withMode = new java.util.HashMap<>(raw);
         withMode.put("mode", "joint");
         Scenario s = PROVIDER.create(config(withMode), seed);
-        return (UavJointEnvironment) assertInstanceOf(Scenario.Single.class, s).environment();
+        return assertInstanceOf(Scenario.Single.class, s).environment(double[].class, int[].class);
+    }
+
+    /** @return the parallel form's simulator itself (no time limit) */
+    private static UavParallelEnvironment parallel(Map<String, ?> raw, long seed) {
+        return parallelScenario(raw, seed).capability(UavParallelEnvironment.class).orElseThrow();
+    }
+
+    /** @return the joint form's simulator itself (no time limit) */
+    private static UavJointEnvironment joint(Map<String, ?> raw, long seed) {
+        return jointScenario(raw, seed).capability(UavJointEnvironment.class).orElseThrow();
+    }
+
+    @Test
+    void episodesAreTruncatedByTheTimeLimitAt100StepsByDefault() {
+        TimeLimitCheck.check(PROVIDER, Map.of(), 100, 6);
+        TimeLimitCheck.check(PROVIDER, Map.of("mode", "joint", "userSpeed", 1.0), 100, 6);
+    }
+
+    @Test
+    void observationFeaturesAreNamed() {
+        List<String> joint = jointScenario(Map.of(), 1).observationFeatures();
+        assertEquals(List.of("uav0_x", "uav0_y", "uav1_x"), joint.subList(0, 3));
+        assertEquals(List.of("user0_x", "user0_y"), joint.subList(8, 10));
+        assertEquals("clock", joint.get(28));
+        List<String> uav2 = parallelScenario(Map.of(), 1).observationFeatures(2);
+        assertEquals(List.of("self_x", "self_y", "uav0_x", "uav0_y", "uav1_x", "uav1_y", "uav3_x"), uav2.subList(0, 7));
     }
 
     private static List<Integer> actions(int... a) {
@@ -58,7 +89,7 @@ class UavTrajectoriesTest {
 
     @Test
     void parallelFormConforms() {
-        try (UavParallelEnvironment env = parallel(Map.of(), 1)) {
+        try (MultiAgentEnvironment<double[], Integer> env = parallelScenario(Map.of(), 1)) {
             EnvironmentConformance.check(env);
             EnvironmentConformance.check(env, Options.DEFAULTS.withSteps(1_000).withSeed(7));
         }
@@ -66,7 +97,7 @@ class UavTrajectoriesTest {
 
     @Test
     void jointFormConforms() {
-        try (UavJointEnvironment env = joint(Map.of(), 1)) {
+        try (Environment<double[], int[]> env = jointScenario(Map.of(), 1)) {
             EnvironmentConformance.check(env);
             EnvironmentConformance.check(env, Options.DEFAULTS.withSteps(1_000).withSeed(7));
         }
@@ -74,8 +105,8 @@ class UavTrajectoriesTest {
 
     @Test
     void mobileUsersAndPerEpisodeLayoutsConformToo() {
-        Map<String, Object> raw = Map.of("userSpeed", 1.5, "userLayout", "perEpisode", "steps", 20);
-        try (UavParallelEnvironment p = parallel(raw, 3); UavJointEnvironment j = joint(raw, 3)) {
+        Map<String, Object> raw = Map.of("userSpeed", 1.5, "userLayout", "perEpisode", "timeLimit", 20);
+        try (MultiAgentEnvironment<double[], Integer> p = parallelScenario(raw, 3); Environment<double[], int[]> j = jointScenario(raw, 3)) {
             EnvironmentConformance.check(p);
             EnvironmentConformance.check(j);
         }
@@ -83,7 +114,7 @@ class UavTrajectoriesTest {
 
     @Test
     void defaultsAreThePapersSetting() {
-        UavParameters p = UavParameters.of(PROVIDER.configSchema().defaults());
+        UavParameters p = UavParameters.of(PROVIDER.configSchema().defaults().as(UavConfig.class));
         assertEquals(10, p.users());
         assertEquals(4, p.uavs());
         assertEquals(100.0, p.powerMw());
@@ -187,7 +218,7 @@ class UavTrajectoriesTest {
     @Test
     void jointAndParallelFormsGiveTheSameTrajectory() {
         Map<String, Object> raw = Map.of("userSpeed", 2.0);
-        try (UavParallelEnvironment p = parallel(raw, 4); UavJointEnvironment j = joint(raw, 4)) {
+        try (MultiAgentEnvironment<double[], Integer> p = parallelScenario(raw, 4); Environment<double[], int[]> j = jointScenario(raw, 4)) {
             MultiStep<double[]> ps = p.reset(8);
             Step<double[]> js = j.reset(8);
             RandomGenerator random = Seeds.generator(5);
@@ -203,7 +234,7 @@ class UavTrajectoriesTest {
                 assertArrayEquals(js.info(), ps.info(), 0.0);
                 assertEquals(js.truncated(), ps.truncated(0));
             }
-            assertTrue(js.truncated(), "the default episode has 100 steps");
+            assertTrue(js.truncated() && ps.truncated(0), "the default episode has 100 steps");
         }
     }
 
@@ -241,13 +272,14 @@ class UavTrajectoriesTest {
 
     @Test
     void snapshotRestoresTheExactState() {
-        try (UavJointEnvironment env = joint(Map.of("userSpeed", 3.0), 6)) {
+        try (Environment<double[], int[]> env = jointScenario(Map.of("userSpeed", 3.0), 6)) {
+            Snapshottable snapshots = env.capability(Snapshottable.class).orElseThrow();
             env.reset(6);
             RandomGenerator random = Seeds.generator(2);
             for (int t = 0; t < 17; t++) {
                 env.step(new int[] {random.nextInt(9), random.nextInt(9), random.nextInt(9), random.nextInt(9)});
             }
-            Object snapshot = env.snapshot();
+            Object snapshot = snapshots.snapshot();
             int[][] plan = new int[30][];
             double[] rewards = new double[30];
             double[][] observations = new double[30][];
@@ -257,7 +289,7 @@ class UavTrajectoriesTest {
                 rewards[t] = s.reward();
                 observations[t] = s.observation().clone();
             }
-            env.restore(snapshot);
+            snapshots.restore(snapshot);
             for (int t = 0; t < 30; t++) {
                 Step<double[]> s = env.step(plan[t]);
                 assertEquals(rewards[t], s.reward(), 0.0, "step " + t + " after restore");
@@ -267,7 +299,7 @@ class UavTrajectoriesTest {
             do {
                 last = env.step(new int[] {0, 0, 0, 0});
             } while (!last.done());
-            env.restore(snapshot);
+            snapshots.restore(snapshot);
             assertEquals(rewards[0], env.step(plan[0]).reward(), 0.0, "a mid-episode snapshot restored after the episode ended can step on");
         }
         try (UavJointEnvironment env = joint(Map.of(), 1); UavJointEnvironment other = joint(Map.of("uavs", 3), 1)) {
@@ -286,10 +318,10 @@ class UavTrajectoriesTest {
         assertTrue(e.getMessage().contains("scenario.config.speed") && e.getMessage().contains("[0.1, 100]"), e.getMessage());
         e = assertThrows(ConfigException.class, () -> config(Map.of("mode", "central")));
         assertTrue(e.getMessage().contains("mode") && e.getMessage().contains("parallel, joint"), e.getMessage());
-        e = assertThrows(ConfigException.class, () -> PROVIDER.create(config(Map.of("hangar", List.of(150.0, 10.0))), 1));
-        assertTrue(e.getMessage().startsWith("hangar") && e.getMessage().contains("[0, 100.0]"), e.getMessage());
-        e = assertThrows(ConfigException.class, () -> PROVIDER.create(config(Map.of("hangar", List.of(1.0))), 1));
-        assertTrue(e.getMessage().startsWith("hangar"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> config(Map.of("hangar", List.of(150.0, 10.0))));
+        assertTrue(e.getMessage().startsWith("scenario.config.hangar") && e.getMessage().contains("[0, 100.0]"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> config(Map.of("hangar", List.of(1.0))));
+        assertTrue(e.getMessage().startsWith("scenario.config.hangar"), e.getMessage());
     }
 
     @Test
@@ -298,7 +330,7 @@ class UavTrajectoriesTest {
         Object threads = java.lang.management.ManagementFactory.getThreadMXBean();
         Class<?> type = ClassLoader.getSystemClassLoader().loadClass("com.sun.management.ThreadMXBean");
         java.lang.reflect.Method allocated = type.getMethod("getCurrentThreadAllocatedBytes");
-        try (UavJointEnvironment env = joint(Map.of("userSpeed", 1.0), 1)) {
+        try (Environment<double[], int[]> env = jointScenario(Map.of("userSpeed", 1.0), 1)) {
             int[][] plans = new int[64][];
             RandomGenerator random = Seeds.generator(3);
             for (int i = 0; i < plans.length; i++) {

@@ -1,7 +1,6 @@
 package org.nettwin.env.uav.internal;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.random.RandomGenerator;
 
 import org.nettwin.api.env.BaseEnvironment;
@@ -9,55 +8,35 @@ import org.nettwin.api.env.Snapshottable;
 import org.nettwin.api.env.Step;
 import org.nettwin.api.space.Box;
 import org.nettwin.api.space.MultiDiscrete;
-import org.nettwin.api.space.Space;
 
 /**
  * {@code uav/Trajectories-v1} as one centralised agent: the action is every UAV's move at once
  * ({@code MultiDiscrete} with {@code headings + 1} choices per UAV, 0 hovers), the observation
- * every UAV's and user's position in index order plus the elapsed fraction of the episode, all
- * normalised to [0, 1]. The reward is the users' average rate in Mbit/s. Steps the same
+ * every UAV's and user's position in index order plus the elapsed-time clock, all normalised to
+ * [0, 1] (features {@code uav0_x, uav0_y, ..., user0_x, ..., clock}). The reward is the users' average rate in Mbit/s. Steps the same
  * {@link UavWorld} as the parallel form, so both views give identical trajectories.
  */
 public final class UavJointEnvironment extends BaseEnvironment<double[], int[]> implements Snapshottable {
 
     private final UavWorld world;
-    private final Box observationSpace;
-    private final MultiDiscrete actionSpace;
     private final double[] observation;
 
     /** @param world the world this view steps; owned by the environment from now on */
     public UavJointEnvironment(UavWorld world) {
-        this(world, new Box(world.observationSize(), 0.0, 1.0));
+        super(UavTrajectoriesProvider.ID, new Box(world.observationSize(), 0.0, 1.0), moves(world), UavInfo.NAMES, world.features(-1));
+        this.world = world;
+        this.observation = new double[world.observationSize()];
     }
 
-    private UavJointEnvironment(UavWorld world, Box observations) {
-        super(UavTrajectoriesProvider.ID, UavInfo.NAMES.size(), observations);
-        this.world = world;
-        this.observationSpace = observations;
+    private static MultiDiscrete moves(UavWorld world) {
         int[] nvec = new int[world.parameters().uavs()];
         Arrays.fill(nvec, world.parameters().headings() + 1);
-        this.actionSpace = new MultiDiscrete(nvec);
-        this.observation = new double[world.observationSize()];
+        return new MultiDiscrete(nvec);
     }
 
     /** @return the underlying world (positions, rates, associations) */
     public UavWorld world() {
         return world;
-    }
-
-    @Override
-    public Space<double[]> observationSpace() {
-        return observationSpace;
-    }
-
-    @Override
-    public Space<int[]> actionSpace() {
-        return actionSpace;
-    }
-
-    @Override
-    public List<String> infoNames() {
-        return UavInfo.NAMES;
     }
 
     @Override
@@ -75,7 +54,7 @@ public final class UavJointEnvironment extends BaseEnvironment<double[], int[]> 
         }
         world.finishStep();
         world.observe(-1, observation);
-        out.set(observation, world.meanRate(), false, world.truncated());
+        out.set(observation, world.meanRate(), false, false);
         UavInfo.write(world, out.info());
     }
 
@@ -91,7 +70,7 @@ public final class UavJointEnvironment extends BaseEnvironment<double[], int[]> 
         }
         world.restore(saved.world());
         world.observe(-1, observation);
-        restored(saved.random(), world.truncated()); // the episode stream continues exactly; a finished episode stays finished
+        restored(saved.random(), false); // the episode stream continues exactly; only the time limit ends an episode
     }
 
     /** The world and the environment's own random stream (used for per-episode layouts). */

@@ -1,6 +1,7 @@
 package org.nettwin.env.uav.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -9,61 +10,48 @@ import org.nettwin.api.env.MultiStep;
 import org.nettwin.api.env.Snapshottable;
 import org.nettwin.api.space.Box;
 import org.nettwin.api.space.Discrete;
-import org.nettwin.api.space.Space;
 
 /**
  * {@code uav/Trajectories-v1} in PettingZoo's parallel form: one agent per UAV ({@code uav0},
  * {@code uav1}, ...), each choosing its own move ({@code Discrete(headings + 1)}: 0 hovers). The
  * UAVs cooperate, so every agent receives the same reward, the users' average rate in Mbit/s.
  * Agent {@code i} observes its own position first, then the other UAVs', the users' and the
- * elapsed fraction of the episode, all normalised to [0, 1].
+ * elapsed-time clock, all normalised to [0, 1] (features {@code self_x, self_y, uavK_x, ...,
+ * user0_x, ..., clock}).
  */
 public final class UavParallelEnvironment extends BaseMultiAgentEnvironment<double[], Integer> implements Snapshottable {
 
     private final UavWorld world;
-    private final List<String> agents;
-    private final Box observationSpace;
-    private final Discrete actionSpace;
     private final double[][] observations;
 
     /** @param world the world this view steps; owned by the environment from now on */
     public UavParallelEnvironment(UavWorld world) {
-        super(UavTrajectoriesProvider.ID, world.parameters().uavs(), UavInfo.NAMES.size());
+        super(UavTrajectoriesProvider.ID, agents(world), Collections.nCopies(world.parameters().uavs(), new Box(world.observationSize(), 0.0, 1.0)),
+                Collections.nCopies(world.parameters().uavs(), new Discrete(world.parameters().headings() + 1)), UavInfo.NAMES,
+                features(world));
         this.world = world;
-        int n = world.parameters().uavs();
-        List<String> names = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
+        this.observations = new double[world.parameters().uavs()][world.observationSize()];
+    }
+
+    private static List<String> agents(UavWorld world) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < world.parameters().uavs(); i++) {
             names.add("uav" + i);
         }
-        this.agents = List.copyOf(names);
-        this.observationSpace = new Box(world.observationSize(), 0.0, 1.0);
-        this.actionSpace = new Discrete(world.parameters().headings() + 1);
-        this.observations = new double[n][world.observationSize()];
+        return names;
+    }
+
+    private static List<List<String>> features(UavWorld world) {
+        List<List<String>> names = new ArrayList<>();
+        for (int i = 0; i < world.parameters().uavs(); i++) {
+            names.add(world.features(i));
+        }
+        return names;
     }
 
     /** @return the underlying world (positions, rates, associations) */
     public UavWorld world() {
         return world;
-    }
-
-    @Override
-    public List<String> possibleAgents() {
-        return agents;
-    }
-
-    @Override
-    public Space<double[]> observationSpace(int agent) {
-        return observationSpace;
-    }
-
-    @Override
-    public Space<Integer> actionSpace(int agent) {
-        return actionSpace;
-    }
-
-    @Override
-    public List<String> infoNames() {
-        return UavInfo.NAMES;
     }
 
     @Override
@@ -82,11 +70,10 @@ public final class UavParallelEnvironment extends BaseMultiAgentEnvironment<doub
     }
 
     private void fill(MultiStep<double[]> out) {
-        boolean truncated = world.truncated();
         double reward = world.meanRate(); // the base class reports 0 after a reset
         for (int i = 0; i < observations.length; i++) {
             world.observe(i, observations[i]);
-            out.set(i, observations[i], reward, false, truncated);
+            out.set(i, observations[i], reward, false, false);
         }
         UavInfo.write(world, out.info());
     }
@@ -105,7 +92,7 @@ public final class UavParallelEnvironment extends BaseMultiAgentEnvironment<doub
         for (int i = 0; i < observations.length; i++) {
             world.observe(i, observations[i]);
         }
-        restored(saved.random(), world.truncated()); // the episode stream continues exactly; a finished episode stays finished
+        restored(saved.random(), false); // the episode stream continues exactly; only the time limit ends an episode
     }
 
     /** The world and the environment's own random stream (used for per-episode layouts). */

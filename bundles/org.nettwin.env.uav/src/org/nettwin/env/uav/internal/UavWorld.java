@@ -213,10 +213,6 @@ public final class UavWorld {
         return step;
     }
 
-    /** @return whether the episode has reached its step limit */
-    boolean truncated() {
-        return step >= p.steps();
-    }
 
     /** @return UAV {@code i}'s x, metres */
     public double uavX(int i) {
@@ -261,7 +257,7 @@ public final class UavWorld {
     /**
      * Writes a normalised observation: the positions (divided by the area side) of UAV
      * {@code first}, then the other UAVs in index order, then every user, then the elapsed
-     * fraction of the episode. Every value lies in [0, 1].
+     * steps over {@code clockSteps} (at most 1). Every value lies in [0, 1].
      *
      * @param first the UAV whose position comes first (its own view), or -1 for index order
      */
@@ -282,7 +278,28 @@ public final class UavWorld {
             out[o++] = userX[u] * inv;
             out[o++] = userY[u] * inv;
         }
-        out[o] = Math.min(1.0, (double) step / p.steps());
+        out[o] = Math.min(1.0, (double) step / p.clockSteps());
+    }
+
+    /** @return the names of {@link #observe}'s values for the same {@code first} (UAVs and users numbered from 0) */
+    java.util.List<String> features(int first) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        if (first >= 0) {
+            names.add("self_x");
+            names.add("self_y");
+        }
+        for (int k = 0; k < uavX.length; k++) {
+            if (k != first) {
+                names.add("uav" + k + "_x");
+                names.add("uav" + k + "_y");
+            }
+        }
+        for (int u = 0; u < userX.length; u++) {
+            names.add("user" + u + "_x");
+            names.add("user" + u + "_y");
+        }
+        names.add("clock");
+        return names;
     }
 
     /** @return the length of an observation vector */

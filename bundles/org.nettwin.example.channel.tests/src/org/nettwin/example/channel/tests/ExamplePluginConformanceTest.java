@@ -14,11 +14,12 @@ import org.nettwin.api.testkit.ExperimentKindConformance;
 import org.nettwin.api.testkit.OsgiServices;
 import org.nettwin.api.testkit.RandomActionsAlgorithm;
 import org.nettwin.api.testkit.TestPlan;
+import org.nettwin.api.testkit.TimeLimitCheck;
 
 /**
  * The example plugin's own tests, as a third party writes them: its registered components through
  * the test kit's conformance kits — the scenario with EnvironmentConformance (several
- * configurations), the experiment kind example/evaluate with ExperimentKindConformance on a
+ * configurations) and TimeLimitCheck, the experiment kind example/evaluate with ExperimentKindConformance on a
  * TestPlan (the registered scenario, the test kit's random-actions algorithm).
  */
 class ExamplePluginConformanceTest {
@@ -34,6 +35,12 @@ class ExamplePluginConformanceTest {
                 EnvironmentConformance.check(env, Options.DEFAULTS.withSteps(1_500));
             }
         }
+    }
+
+    @Test
+    void episodesAreTruncatedByTheTimeLimitAlone() {
+        // 100 slots by default (the provider's documented timeLimit)
+        TimeLimitCheck.check(OsgiServices.await(ScenarioProvider.class, SCENARIO), Map.of("channels", 3), 100, 9);
     }
 
     static TestPlan.Builder evaluate(ExperimentKind kind, Map<String, ?> scenarioSettings) {

@@ -108,7 +108,7 @@ class HeadlessProductTest {
         assertTrue(kind != null && kind.get("bundle").asText().equals("org.nettwin.example.channel"), list.out());
         Path exp = Files.writeString(work.resolve("evaluate.json"), """
                 {"name": "evaluate", "type": "example/evaluate",
-                 "scenario": {"id": "example/ChannelAccess-v1", "config": {"slots": 20}},
+                 "scenario": {"id": "example/ChannelAccess-v1", "config": {"timeLimit": 20}},
                  "algorithm": {"id": "rl/random"}, "evaluate": {"episodes": 40, "stochastic": true}, "seeds": [1, 2]}
                 """);
         Runtime.Result r = Runtime.run(work, plugins, "run", exp.toString(), "--out", "evaluated");

@@ -1,5 +1,6 @@
-package org.nettwin.example.channel;
+package org.nettwin.example.channel.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -7,57 +8,46 @@ import org.nettwin.api.env.BaseEnvironment;
 import org.nettwin.api.env.Step;
 import org.nettwin.api.space.Box;
 import org.nettwin.api.space.Discrete;
-import org.nettwin.api.space.Space;
 
 /**
  * Dynamic multichannel access: each of {@code n} channels is a two-state Gilbert-Elliott Markov
  * chain (good/bad). Every slot the user senses and transmits on one channel; the packet gets
  * through (reward 1) if that channel is good, else it is lost (reward 0). Only the chosen
  * channel's state is observed, so the observation holds, per channel, the last state seen
- * (1 good, 0 bad, 0.5 never seen) and the slots since it was seen, divided by the episode
- * length. Episodes are truncated after {@code slots} slots.
+ * (1 good, 0 bad, 0.5 never seen) and the slots since it was seen, divided by
+ * {@code ageHorizon} (at most 1). The chains never stop: episodes end only when the scenario's
+ * time limit truncates them.
  */
 final class ChannelAccessEnvironment extends BaseEnvironment<double[], Integer> {
 
     private final int channels;
-    private final int slots;
+    private final int ageHorizon;
     private final double[] goodToBad;
     private final double[] badToGood;
-    private final Box observationSpace;
-    private final Discrete actionSpace;
     private final boolean[] good;
     private final double[] observation;
-    private int slot;
 
-    ChannelAccessEnvironment(int slots, double[] goodToBad, double[] badToGood) {
-        this(slots, goodToBad, badToGood, new Box(2 * goodToBad.length, 0.0, 1.0));
-    }
-
-    private ChannelAccessEnvironment(int slots, double[] goodToBad, double[] badToGood, Box observations) {
-        super(ChannelAccessProvider.ID, 1, observations);
+    ChannelAccessEnvironment(int ageHorizon, double[] goodToBad, double[] badToGood) {
+        super(ChannelAccessProvider.ID, new Box(2 * goodToBad.length, 0.0, 1.0), new Discrete(goodToBad.length), List.of("good_channels"),
+                features(goodToBad.length));
         this.channels = goodToBad.length;
-        this.slots = slots;
+        this.ageHorizon = ageHorizon;
         this.goodToBad = goodToBad.clone();
         this.badToGood = badToGood.clone();
-        this.observationSpace = observations;
-        this.actionSpace = new Discrete(channels);
         this.good = new boolean[channels];
         this.observation = new double[2 * channels];
     }
 
-    @Override
-    public Space<double[]> observationSpace() {
-        return observationSpace;
-    }
-
-    @Override
-    public Space<Integer> actionSpace() {
-        return actionSpace;
-    }
-
-    @Override
-    public List<String> infoNames() {
-        return List.of("good_channels");
+    /** @return {@code last_seen_i} per channel, then {@code age_i} per channel, channels numbered from 1 */
+    private static List<String> features(int channels) {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= channels; i++) {
+            names.add("last_seen_" + i);
+        }
+        for (int i = 1; i <= channels; i++) {
+            names.add("age_" + i);
+        }
+        return names;
     }
 
     /** @return the stationary probability that channel {@code i} is good */
@@ -67,7 +57,6 @@ final class ChannelAccessEnvironment extends BaseEnvironment<double[], Integer> 
 
     @Override
     protected void resetEpisode(RandomGenerator random, Step<double[]> out) {
-        slot = 0;
         for (int i = 0; i < channels; i++) {
             good[i] = random.nextDouble() < stationaryGood(i);
             observation[i] = 0.5;
@@ -86,14 +75,13 @@ final class ChannelAccessEnvironment extends BaseEnvironment<double[], Integer> 
                 good[i] = !good[i];
             }
         }
-        slot++;
         int chosen = action;
         for (int i = 0; i < channels; i++) {
-            observation[channels + i] = Math.min(1.0, observation[channels + i] + 1.0 / slots);
+            observation[channels + i] = Math.min(1.0, observation[channels + i] + 1.0 / ageHorizon);
         }
         observation[chosen] = good[chosen] ? 1.0 : 0.0;
         observation[channels + chosen] = 0.0;
-        out.set(observation, good[chosen] ? 1.0 : 0.0, false, slot >= slots);
+        out.set(observation, good[chosen] ? 1.0 : 0.0, false, false);
         out.info()[0] = countGood();
     }
 

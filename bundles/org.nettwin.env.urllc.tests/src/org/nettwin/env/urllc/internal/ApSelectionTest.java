@@ -1,4 +1,4 @@
-package org.nettwin.env.urllc;
+package org.nettwin.env.urllc.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,15 +18,31 @@ import org.nettwin.api.env.Step;
 import org.nettwin.api.scenario.Scenario;
 import org.nettwin.api.testkit.EnvironmentConformance;
 import org.nettwin.api.testkit.EnvironmentConformance.Options;
+import org.nettwin.api.testkit.TimeLimitCheck;
 
 /** The URLLC access-point selection scenario: contract, link physics, economics, validation, snapshots. */
 class ApSelectionTest {
 
     private static final ApSelectionProvider PROVIDER = new ApSelectionProvider();
 
+    /** @return the simulator: without a {@code timeLimit} the scenario is the environment itself */
     private static ApSelectionEnvironment env(Map<String, ?> raw) {
         Config config = PROVIDER.configSchema().validate(raw, "scenario.config");
         return (ApSelectionEnvironment) ((Scenario.Single) PROVIDER.create(config, 1)).environment();
+    }
+
+    @Test
+    void episodesEndAtTheRoadsEndAndAreTruncatedOnlyByAConfiguredTimeLimit() {
+        TimeLimitCheck.check(PROVIDER, Map.of(), 0, 10);
+        TimeLimitCheck.check(PROVIDER, Map.of("observation", "compact"), 0, 25);
+    }
+
+    @Test
+    void observationFeaturesAreNamed() {
+        assertEquals(List.of("position", "task_size", "task_deadline"), env(Map.of("observation", "compact")).observationFeatures());
+        List<String> full = env(Map.of()).observationFeatures();
+        assertEquals(List.of("position", "speed", "task_size", "task_deadline", "ap1_offset"), full.subList(0, 5));
+        assertEquals("ap5_busy", full.get(13));
     }
 
     /** One AP at 500 m, on the road, radius 100 m (covers [400, 600]), 10 Mbit/s, 0.1 per Mbit. */
@@ -52,7 +68,7 @@ class ApSelectionTest {
 
     @Test
     void coverageIsTheChordOfTheApDiscOnTheRoad() {
-        RoadModel defaults = ApSelectionProvider.model(PROVIDER.configSchema().defaults());
+        RoadModel defaults = PROVIDER.configSchema().defaults().as(ApSelectionConfig.class).model();
         // AP 0 at 150 m, 10 m from the road, radius 100 m: half-chord sqrt(100^2 - 10^2)
         double half = Math.sqrt(100 * 100 - 10 * 10);
         assertEquals(150 - half, defaults.coverageStart[0], 1e-12);
@@ -290,16 +306,16 @@ class ApSelectionTest {
                 + "scenario.config.apRates: element 1 must be in [0.001, 100000], got 0", schema.getMessage());
 
         ConfigException lengths = assertThrows(ConfigException.class, () -> env(Map.of("apCosts", List.of(1, 2))));
-        assertEquals("apCosts: must have one element per AP (5, the length of apPositions), got 2", lengths.getMessage());
+        assertEquals("scenario.config.apCosts: must have one element per AP (5, the length of apPositions), got 2", lengths.getMessage());
 
         ConfigException offset = assertThrows(ConfigException.class, () -> env(Map.of("apOffsets", List.of(10, 60, 50, 10, 10))));
-        assertEquals("apOffsets: element 1 must be in [0, apRadii[1] = 60.0) so that the AP covers part of the road, got 60.0",
+        assertEquals("scenario.config.apOffsets: element 1 must be in [0, apRadii[1] = 60.0) so that the AP covers part of the road, got 60.0",
                 offset.getMessage());
 
         ConfigException beyond = assertThrows(ConfigException.class, () -> env(Map.of("roadLength", 800)));
-        assertEquals("apPositions: element 4 must be in [0, roadLength = 800.0], got 850.0", beyond.getMessage());
+        assertEquals("scenario.config.apPositions: element 4 must be in [0, roadLength = 800.0], got 850.0", beyond.getMessage());
 
         ConfigException pair = assertThrows(ConfigException.class, () -> env(Map.of("taskDeadline", List.of(0.5, 0.2))));
-        assertEquals("taskDeadline: must be [min, max] with min <= max, got [0.5, 0.2]", pair.getMessage());
+        assertEquals("scenario.config.taskDeadline: must be [min, max] with min <= max, got [0.5, 0.2]", pair.getMessage());
     }
 }

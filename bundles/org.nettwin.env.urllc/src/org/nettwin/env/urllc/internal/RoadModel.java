@@ -1,4 +1,4 @@
-package org.nettwin.env.urllc;
+package org.nettwin.env.urllc.internal;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package org.nettwin.env.admission;
+package org.nettwin.env.admission.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,7 +58,6 @@ final class AdmissionModel {
     final double overloadPenalty;
     final double holdingCost;
     final double delayPenalty;
-    final int epochs;
 
     /** Largest possible count of each class: {@code capacity / demand[k]}. */
     final int[] maxCount;
@@ -81,20 +80,18 @@ final class AdmissionModel {
 
     private MdpTables tables;
 
-    AdmissionModel(int capacity, int[] demand, double[] revenue, double[] arrival, double[] completion, double[] blockingPenalty,
-            double overloadPenalty, double holdingCost, int waitingRoom, double delayPenalty, int epochs) {
-        this.capacity = capacity;
+    AdmissionModel(AdmissionConfig config) {
+        this.capacity = config.capacity();
+        this.demand = AdmissionConfig.ints(config.demands());
         this.classes = demand.length;
-        this.waitingRoom = waitingRoom;
-        this.demand = demand.clone();
-        this.revenue = revenue.clone();
-        this.arrival = arrival.clone();
-        this.completion = completion.clone();
-        this.blockingPenalty = blockingPenalty.clone();
-        this.overloadPenalty = overloadPenalty;
-        this.holdingCost = holdingCost;
-        this.delayPenalty = delayPenalty;
-        this.epochs = epochs;
+        this.waitingRoom = config.waitingRoom();
+        this.revenue = AdmissionConfig.doubles(config.revenues());
+        this.arrival = AdmissionConfig.doubles(config.arrivalProbabilities());
+        this.completion = AdmissionConfig.doubles(config.completionProbabilities());
+        this.blockingPenalty = AdmissionConfig.doubles(config.blockingPenalties());
+        this.overloadPenalty = config.overloadPenalty();
+        this.holdingCost = config.holdingCost();
+        this.delayPenalty = config.delayPenalty();
         this.maxCount = new int[classes];
         long codes = 1;
         for (int k = 0; k < classes; k++) {
@@ -427,7 +424,7 @@ final class AdmissionModel {
 
     /** @return whether {@code other} describes the same dynamics (snapshots may move between such models) */
     boolean sameAs(AdmissionModel other) {
-        return other == this || other != null && capacity == other.capacity && epochs == other.epochs
+        return other == this || other != null && capacity == other.capacity
                 && waitingRoom == other.waitingRoom && Arrays.equals(demand, other.demand) && Arrays.equals(revenue, other.revenue)
                 && Arrays.equals(arrival, other.arrival) && Arrays.equals(completion, other.completion)
                 && Arrays.equals(blockingPenalty, other.blockingPenalty)

@@ -1,4 +1,4 @@
-package org.nettwin.example.channel;
+package org.nettwin.example.channel.internal;
 
 import java.util.List;
 

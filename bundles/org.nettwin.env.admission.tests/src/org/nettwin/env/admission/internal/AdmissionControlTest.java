@@ -1,4 +1,4 @@
-package org.nettwin.env.admission;
+package org.nettwin.env.admission.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,60 +14,76 @@ import org.junit.jupiter.api.Test;
 import org.nettwin.api.Seeds;
 import org.nettwin.api.config.Config;
 import org.nettwin.api.config.ConfigException;
+import org.nettwin.api.env.Copyable;
+import org.nettwin.api.env.Environment;
 import org.nettwin.api.env.MdpTables;
+import org.nettwin.api.env.Snapshottable;
 import org.nettwin.api.env.Step;
 import org.nettwin.api.scenario.Scenario;
 import org.nettwin.api.testkit.EnvironmentConformance;
 import org.nettwin.api.testkit.EnvironmentConformance.Options;
+import org.nettwin.api.testkit.TimeLimitCheck;
 
 /** The admission-control scenario: contract, exact tables against the simulator, economics, validation, snapshots. */
 class AdmissionControlTest {
 
     private static final AdmissionControlProvider PROVIDER = new AdmissionControlProvider();
 
-    private static AdmissionEnvironment env(Map<String, ?> raw) {
+    /** @return the scenario as an experiment gets it: the simulator inside its time limit */
+    private static Environment<int[], Integer> env(Map<String, ?> raw) {
         Config config = PROVIDER.configSchema().validate(raw, "scenario.config");
-        Scenario.Single s = (Scenario.Single) PROVIDER.create(config, 1);
-        return (AdmissionEnvironment) s.environment();
+        return ((Scenario.Single) PROVIDER.create(config, 1)).environment(int[].class, Integer.class);
     }
 
-    private static AdmissionEnvironment defaults() {
+    private static Environment<int[], Integer> defaults() {
         return env(Map.of());
+    }
+
+    /** @return the simulator itself, for its tables, state index and model */
+    private static AdmissionEnvironment simulator(Environment<int[], Integer> env) {
+        return env.capability(AdmissionEnvironment.class).orElseThrow();
+    }
+
+    @Test
+    void episodesAreTruncatedByTheTimeLimitAt200EpochsByDefault() {
+        TimeLimitCheck.check(PROVIDER, Map.of(), 200, 7);
+        TimeLimitCheck.check(PROVIDER, Map.of("waitingRoom", 2), 200, 3);
     }
 
     @Test
     void conformsToTheEnvironmentContract() {
-        try (AdmissionEnvironment env = defaults()) {
+        try (Environment<int[], Integer> env = defaults()) {
             EnvironmentConformance.check(env);
             EnvironmentConformance.check(env, Options.DEFAULTS.withSteps(5_000).withSeed(7));
         }
-        try (AdmissionEnvironment env = env(Map.of("capacity", 12, "demands", List.of(1, 2, 4), "revenues", List.of(1, 3, 8),
+        try (Environment<int[], Integer> env = env(Map.of("capacity", 12, "demands", List.of(1, 2, 4), "revenues", List.of(1, 3, 8),
                 "arrivalProbabilities", List.of(0.3, 0.2, 0.1), "completionProbabilities", List.of(0.1, 0.05, 0.02),
-                "blockingPenalties", List.of(0, 0, 1), "epochs", 50))) {
+                "blockingPenalties", List.of(0, 0, 1), "timeLimit", 50))) {
             EnvironmentConformance.check(env, Options.DEFAULTS.withSteps(2_000));
         }
-        try (AdmissionEnvironment env = env(Map.of("waitingRoom", 2))) {
+        try (Environment<int[], Integer> env = env(Map.of("waitingRoom", 2))) {
             EnvironmentConformance.check(env, Options.DEFAULTS.withSteps(2_000));
         }
     }
 
     @Test
     void defaultSizeIsSmallEnoughForExactAnalysisAndTheTablesAreProperlyNormalised() {
-        try (AdmissionEnvironment env = defaults()) {
-            MdpTables t = env.tables();
+        try (Environment<int[], Integer> env = defaults()) {
+            MdpTables t = simulator(env).tables();
             // (n1, n2) with n1 + 2 n2 <= 10: 36 occupancies, times 3 pending classes (none, 1, 2)
             assertEquals(108, t.stateCount());
             assertEquals(2, t.actionCount());
+            assertEquals(List.of("in_service_1", "in_service_2", "pending_class"), env.observationFeatures());
             double initial = 0;
             for (int s = 0; s < t.stateCount(); s++) {
                 initial += t.initialProbability(s);
             }
             assertEquals(1.0, initial, 1e-12);
             // admitting a premium request into an empty system earns its revenue, holding cost 0
-            int premiumPending = env.stateIndex(new int[] {0, 0, 2});
+            int premiumPending = simulator(env).stateIndex(new int[] {0, 0, 2});
             assertEquals(5.0, t.reward(premiumPending, 1), 1e-12);
             assertEquals(-0.5, t.reward(premiumPending, 0), 1e-12, "rejecting a premium request pays its blocking penalty");
-            int full = env.stateIndex(new int[] {10, 0, 1});
+            int full = simulator(env).stateIndex(new int[] {10, 0, 1});
             assertEquals(-2.0, t.reward(full, 1), 1e-12, "admitting into a full resource pays the overload penalty");
             assertEquals(0.0, t.reward(full, 0), 1e-12, "rejecting a basic request costs nothing by default");
         }
@@ -75,9 +91,9 @@ class AdmissionControlTest {
 
     @Test
     void scalesToThousandsOfStates() {
-        try (AdmissionEnvironment env = env(Map.of("capacity", 50))) {
+        try (Environment<int[], Integer> env = env(Map.of("capacity", 50))) {
             long start = System.nanoTime();
-            MdpTables t = env.tables();
+            MdpTables t = simulator(env).tables();
             assertEquals(2028, t.stateCount());
             assertTrue(System.nanoTime() - start < 20_000_000_000L, "tables of 2028 states build in seconds");
             EnvironmentConformance.check(env, Options.DEFAULTS.withSteps(1_000));
@@ -91,20 +107,21 @@ class AdmissionControlTest {
      */
     @Test
     void simulatorTransitionFrequenciesMatchTheExportedTables() {
-        try (AdmissionEnvironment env = env(Map.of("completionProbabilities", List.of(0.15, 0.1), "epochs", 1000))) {
+        try (Environment<int[], Integer> env = env(Map.of("completionProbabilities", List.of(0.15, 0.1), "timeLimit", 1000))) {
             assertSimulatorMatchesTables(env);
         }
     }
 
     @Test
     void simulatorTransitionFrequenciesMatchTheTablesWithAWaitingRoomToo() {
-        try (AdmissionEnvironment env = env(Map.of("completionProbabilities", List.of(0.15, 0.1), "epochs", 1000, "waitingRoom", 2))) {
+        try (Environment<int[], Integer> env = env(Map.of("completionProbabilities", List.of(0.15, 0.1), "timeLimit", 1000, "waitingRoom", 2))) {
             assertSimulatorMatchesTables(env);
         }
     }
 
-    private static void assertSimulatorMatchesTables(AdmissionEnvironment env) {
-        MdpTables t = env.tables();
+    private static void assertSimulatorMatchesTables(Environment<int[], Integer> env) {
+        AdmissionEnvironment sim = simulator(env);
+        MdpTables t = sim.tables();
         int states = t.stateCount();
         Map<Long, int[]> counts = new HashMap<>();
         int[] visits = new int[states * 2];
@@ -115,10 +132,10 @@ class AdmissionControlTest {
             if (step.done()) {
                 step = env.reset();
             }
-            int s = env.stateIndex(step.observation());
+            int s = sim.stateIndex(step.observation());
             int a = random.nextInt(2);
             step = env.step(a);
-            int next = env.stateIndex(step.observation());
+            int next = sim.stateIndex(step.observation());
             assertEquals(t.reward(s, a), step.reward(), 1e-12, "the sampled reward is R(s,a)");
             assertTrue(t.probability(s, a, next) > 0, "observed a transition the tables call impossible: " + s + "," + a + " -> " + next);
             visits[s * 2 + a]++;
@@ -200,12 +217,13 @@ class AdmissionControlTest {
     }
 
     /** Mean undiscounted episode return of a state-indexed policy over {@code episodes} episodes. */
-    private static double meanReturn(AdmissionEnvironment env, IntUnaryOperator policy, int episodes) {
+    private static double meanReturn(Environment<int[], Integer> env, IntUnaryOperator policy, int episodes) {
+        AdmissionEnvironment sim = simulator(env);
         double total = 0;
         for (int e = 0; e < episodes; e++) {
             Step<int[]> step = env.reset(Seeds.derive(2024, e));
             while (!step.done()) {
-                step = env.step(policy.applyAsInt(env.stateIndex(step.observation())));
+                step = env.step(policy.applyAsInt(sim.stateIndex(step.observation())));
                 total += step.reward();
             }
         }
@@ -214,10 +232,10 @@ class AdmissionControlTest {
 
     @Test
     void valueIterationPolicyBeatsAlwaysAdmitAlwaysRejectAndAdmitWhenItFits() {
-        try (AdmissionEnvironment env = defaults()) {
-            MdpTables t = env.tables();
+        try (Environment<int[], Integer> env = defaults()) {
+            MdpTables t = simulator(env).tables();
             int[] optimal = valueIteration(t, 0.99);
-            AdmissionModel m = env.model();
+            AdmissionModel m = simulator(env).model();
             int classes = m.classes;
             int[] fits = new int[t.stateCount()];
             for (int o = 0; o < m.occupancies.length; o++) {
@@ -235,38 +253,38 @@ class AdmissionControlTest {
             assertTrue(vi > fitting + 10, "value iteration " + vi + " vs admit-when-it-fits " + fitting);
             // the optimal policy reserves room for premium requests: it admits a basic request into an
             // empty resource but not when only a little room is left, and always admits premium that fits
-            assertEquals(1, optimal[env.stateIndex(new int[] {0, 0, 1})], "basic request, empty resource");
-            assertEquals(0, optimal[env.stateIndex(new int[] {1, 4, 1})], "basic request, 1 unit left");
-            assertEquals(1, optimal[env.stateIndex(new int[] {0, 4, 2})], "premium request that fits");
-            assertEquals(0, optimal[env.stateIndex(new int[] {0, 5, 2})], "premium request that does not fit");
+            assertEquals(1, optimal[simulator(env).stateIndex(new int[] {0, 0, 1})], "basic request, empty resource");
+            assertEquals(0, optimal[simulator(env).stateIndex(new int[] {1, 4, 1})], "basic request, 1 unit left");
+            assertEquals(1, optimal[simulator(env).stateIndex(new int[] {0, 4, 2})], "premium request that fits");
+            assertEquals(0, optimal[simulator(env).stateIndex(new int[] {0, 5, 2})], "premium request that does not fit");
         }
     }
 
     @Test
     void aWaitingRoomHoldsAdmittedRequestsUntilCapacityFreesInFifoOrder() {
-        try (AdmissionEnvironment env = env(Map.of("waitingRoom", 2, "delayPenalty", 0.3))) {
-            MdpTables t = env.tables();
+        try (Environment<int[], Integer> env = env(Map.of("waitingRoom", 2, "delayPenalty", 0.3))) {
+            MdpTables t = simulator(env).tables();
             // 36 occupancies x 7 waiting-room contents (empty, 2 of one, 4 of two) x 3 pending classes
             assertEquals(756, t.stateCount());
             // full resource, one basic request waiting, a premium one pending: admitting queues it behind
-            int s = env.stateIndex(new int[] {10, 0, 1, 0, 2});
+            int s = simulator(env).stateIndex(new int[] {10, 0, 1, 0, 2});
             assertEquals(5.0 - 0.3 * 2, t.reward(s, 1), 1e-12, "revenue now, delay penalty for both waiting requests");
             assertEquals(-0.5 - 0.3, t.reward(s, 0), 1e-12, "blocking penalty, delay penalty for the one waiting");
             // room full: a further admission overloads
-            int full = env.stateIndex(new int[] {10, 0, 1, 2, 1});
+            int full = simulator(env).stateIndex(new int[] {10, 0, 1, 2, 1});
             assertEquals(-2.0 - 0.3 * 2, t.reward(full, 1), 1e-12);
             // one basic departure frees the unit the waiting basic request needs: it enters service
-            int waitingBasic = env.stateIndex(new int[] {10, 0, 1, 0, 0});
+            int waitingBasic = simulator(env).stateIndex(new int[] {10, 0, 1, 0, 0});
             double oneDeparture = 10 * 0.05 * Math.pow(0.95, 9);
             double twoDepartures = 45 * 0.05 * 0.05 * Math.pow(0.95, 8);
-            assertEquals(oneDeparture * 0.4, t.probability(waitingBasic, 0, env.stateIndex(new int[] {10, 0, 0, 0, 1})), 1e-12);
-            assertEquals(twoDepartures * 0.4, t.probability(waitingBasic, 0, env.stateIndex(new int[] {9, 0, 0, 0, 1})), 1e-12);
-            assertEquals(Math.pow(0.95, 10) * 0.4, t.probability(waitingBasic, 0, env.stateIndex(new int[] {10, 0, 1, 0, 1})), 1e-12,
+            assertEquals(oneDeparture * 0.4, t.probability(waitingBasic, 0, simulator(env).stateIndex(new int[] {10, 0, 0, 0, 1})), 1e-12);
+            assertEquals(twoDepartures * 0.4, t.probability(waitingBasic, 0, simulator(env).stateIndex(new int[] {9, 0, 0, 0, 1})), 1e-12);
+            assertEquals(Math.pow(0.95, 10) * 0.4, t.probability(waitingBasic, 0, simulator(env).stateIndex(new int[] {10, 0, 1, 0, 1})), 1e-12,
                     "without a departure it keeps waiting");
             // FIFO head-of-line: a waiting premium request (2 units) blocks a basic one behind it while only 1 unit frees
-            int premiumFirst = env.stateIndex(new int[] {10, 0, 2, 1, 0});
-            assertEquals(oneDeparture * 0.4, t.probability(premiumFirst, 0, env.stateIndex(new int[] {9, 0, 2, 1, 1})), 1e-12);
-            assertEquals(twoDepartures * 0.4, t.probability(premiumFirst, 0, env.stateIndex(new int[] {8, 1, 1, 0, 1})), 1e-12,
+            int premiumFirst = simulator(env).stateIndex(new int[] {10, 0, 2, 1, 0});
+            assertEquals(oneDeparture * 0.4, t.probability(premiumFirst, 0, simulator(env).stateIndex(new int[] {9, 0, 2, 1, 1})), 1e-12);
+            assertEquals(twoDepartures * 0.4, t.probability(premiumFirst, 0, simulator(env).stateIndex(new int[] {8, 1, 1, 0, 1})), 1e-12,
                     "two freed units let the premium request in; the basic one behind it still waits");
         }
     }
@@ -274,8 +292,8 @@ class AdmissionControlTest {
     @Test
     void exactPolicyValueFromTheTablesEqualsTheSimulatedDiscountedReturn() {
         double gamma = 0.95;
-        try (AdmissionEnvironment env = defaults()) {
-            MdpTables t = env.tables();
+        try (Environment<int[], Integer> env = defaults()) {
+            MdpTables t = simulator(env).tables();
             int[] policy = valueIteration(t, 0.99);
             // iterative policy evaluation on the tables, then the value of the initial distribution
             double[] v = new double[t.stateCount()];
@@ -302,7 +320,7 @@ class AdmissionControlTest {
                 double discount = 1;
                 double ret = 0;
                 while (!step.done()) {
-                    step = env.step(policy[env.stateIndex(step.observation())]);
+                    step = env.step(policy[simulator(env).stateIndex(step.observation())]);
                     ret += discount * step.reward();
                     discount *= gamma;
                 }
@@ -320,7 +338,7 @@ class AdmissionControlTest {
     void occupancyUnderAmpleCapacityFollowsTheInfiniteServerLaw() {
         // with capacity that never binds, admitted requests form a discrete-time M/G/infinity queue:
         // E[n'] = (1 - mu)(E[n] + lambda) gives the stationary post-departure mean lambda (1 - mu) / mu
-        try (AdmissionEnvironment env = env(Map.of("capacity", 200, "epochs", 2_000_000))) {
+        try (Environment<int[], Integer> env = env(Map.of("capacity", 200, "timeLimit", 0))) {
             Step<int[]> step = env.reset(3);
             double[] sum = new double[2];
             int burnIn = 2_000;
@@ -348,61 +366,69 @@ class AdmissionControlTest {
                 + "scenario.config.arrivalProbabilities: element 1 must be in [0, 1], got 1.5", range.getMessage());
 
         ConfigException lengths = assertThrows(ConfigException.class, () -> env(Map.of("revenues", List.of(1, 2, 3))));
-        assertEquals("revenues: must have one element per class (2, the length of demands), got 3", lengths.getMessage());
+        assertEquals("scenario.config.revenues: must have one element per class (2, the length of demands), got 3", lengths.getMessage());
 
         ConfigException sum = assertThrows(ConfigException.class, () -> env(Map.of("arrivalProbabilities", List.of(0.7, 0.6))));
-        assertEquals("arrivalProbabilities", sum.problems().get(0).path());
+        assertEquals("scenario.config.arrivalProbabilities", sum.problems().get(0).path());
         assertTrue(sum.getMessage().contains("must sum to a value in [0, 1]"), sum.getMessage());
 
         ConfigException tooBig = assertThrows(ConfigException.class, () -> env(Map.of("demands", List.of(1, 12))));
-        assertEquals("demands: element 1 must be in [1, capacity = 10] (a request larger than the resource can never be served), got 12",
+        assertEquals("scenario.config.demands: element 1 must be in [1, capacity = 10] (a request larger than the resource can never be served), got 12",
                 tooBig.getMessage());
 
         ConfigException states = assertThrows(ConfigException.class, () -> env(Map.of("capacity", 10_000, "demands", List.of(1, 1),
                 "revenues", List.of(1, 1))));
-        assertEquals("capacity", states.problems().get(0).path());
+        assertEquals("scenario.config.capacity", states.problems().get(0).path());
         assertTrue(states.getMessage().contains("at most 1000000 states"), states.getMessage());
     }
 
     @Test
-    void snapshotsReplayTheSameFutureAndCopiesAreIndependent() {
-        try (AdmissionEnvironment env = defaults()) {
+    void snapshotsReplayTheSameFutureAcrossTheTimeLimitAndCopiesAreIndependent() {
+        try (Environment<int[], Integer> env = defaults()) {
+            Snapshottable snapshots = env.capability(Snapshottable.class).orElseThrow();
             env.reset(11);
-            for (int i = 0; i < 37; i++) {
+            for (int i = 0; i < 137; i++) {
                 env.step(i % 3 == 0 ? 0 : 1);
             }
-            Object snap = env.snapshot();
+            Object snap = snapshots.snapshot();
+            // 150 more steps cross the truncation at 200: the snapshot carries the elapsed epochs
             double[] first = new double[150];
             int[][] firstObs = new int[150][];
+            boolean[] firstDone = new boolean[150];
             for (int i = 0; i < first.length; i++) {
                 Step<int[]> s = env.step(i % 2);
                 first[i] = s.reward();
                 firstObs[i] = s.observation().clone();
+                firstDone[i] = s.truncated();
                 if (s.done()) {
                     env.reset();
                 }
             }
-            env.restore(snap);
-            AdmissionEnvironment copy = env.copy();
+            assertTrue(firstDone[62] && !firstDone[61], "truncated at epoch 200");
+            snapshots.restore(snap);
+            @SuppressWarnings("unchecked")
+            Environment<int[], Integer> copy = (Environment<int[], Integer>) env.capability(Copyable.class).orElseThrow().copy();
             for (int i = 0; i < first.length; i++) {
                 Step<int[]> s = env.step(i % 2);
                 assertEquals(first[i], s.reward(), "reward after restore, step " + i);
                 assertArrayEquals(firstObs[i], s.observation(), "observation after restore, step " + i);
+                assertEquals(firstDone[i], s.truncated(), "truncation after restore, step " + i);
                 if (s.done()) {
                     env.reset();
                 }
                 Step<int[]> c = copy.step(i % 2);
                 assertArrayEquals(firstObs[i], c.observation(), "copy, step " + i);
+                assertEquals(firstDone[i], c.truncated(), "truncation of the copy, step " + i);
                 if (c.done()) {
                     copy.reset();
                 }
             }
             // a fresh environment of the same configuration accepts the snapshot too
-            AdmissionEnvironment other = defaults();
-            other.restore(snap);
+            Environment<int[], Integer> other = defaults();
+            other.capability(Snapshottable.class).orElseThrow().restore(snap);
             assertArrayEquals(firstObs[0], other.step(0).observation());
             IllegalArgumentException foreign = assertThrows(IllegalArgumentException.class,
-                    () -> env(Map.of("capacity", 12)).restore(snap));
+                    () -> env(Map.of("capacity", 12)).capability(Snapshottable.class).orElseThrow().restore(snap));
             assertTrue(foreign.getMessage().contains("with this configuration"), foreign.getMessage());
         }
     }

@@ -1,5 +1,6 @@
-package org.nettwin.env.urllc;
+package org.nettwin.env.urllc.internal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -10,7 +11,6 @@ import org.nettwin.api.env.Snapshottable;
 import org.nettwin.api.env.Step;
 import org.nettwin.api.space.Box;
 import org.nettwin.api.space.Discrete;
-import org.nettwin.api.space.Space;
 
 /**
  * URLLC access-point selection for a vehicle on a straight road (paper 001, §IV-A). Each step is
@@ -36,8 +36,6 @@ final class ApSelectionEnvironment extends BaseEnvironment<double[], Integer>
     private static final List<String> INFO = List.of("success", "latency", "cost", "cause", "position");
 
     private final RoadModel model;
-    private final Box observationSpace;
-    private final Discrete actionSpace;
     private final double[] observation;
     private final double[] linkFree;
     private final RoadModel.Outcome outcome = new RoadModel.Outcome();
@@ -49,15 +47,9 @@ final class ApSelectionEnvironment extends BaseEnvironment<double[], Integer>
     private boolean over;
 
     ApSelectionEnvironment(RoadModel model) {
-        this(model, observations(model));
-    }
-
-    private ApSelectionEnvironment(RoadModel model, Box observations) {
-        super(ApSelectionProvider.ID, INFO.size(), observations);
+        super(ApSelectionProvider.ID, observations(model), new Discrete(model.aps()), INFO, features(model));
         this.model = model;
-        this.observationSpace = observations;
-        this.actionSpace = new Discrete(model.aps());
-        this.observation = new double[observations.dimension()];
+        this.observation = new double[observationSpace().encodedSize()];
         this.linkFree = new double[model.aps()];
     }
 
@@ -73,19 +65,19 @@ final class ApSelectionEnvironment extends BaseEnvironment<double[], Integer>
         return new Box(low, high);
     }
 
-    @Override
-    public Space<double[]> observationSpace() {
-        return observationSpace;
-    }
-
-    @Override
-    public Space<Integer> actionSpace() {
-        return actionSpace;
-    }
-
-    @Override
-    public List<String> infoNames() {
-        return INFO;
+    /** @return the names of {@link #writeObservation()}'s coordinates, APs numbered from 1 */
+    private static List<String> features(RoadModel model) {
+        if (model.compactObservation) {
+            return List.of("position", "task_size", "task_deadline");
+        }
+        List<String> names = new ArrayList<>(List.of("position", "speed", "task_size", "task_deadline"));
+        for (int j = 1; j <= model.aps(); j++) {
+            names.add("ap" + j + "_offset");
+        }
+        for (int j = 1; j <= model.aps(); j++) {
+            names.add("ap" + j + "_busy");
+        }
+        return names;
     }
 
     /** @return the road, APs and reward this environment simulates */
@@ -235,7 +227,7 @@ final class ApSelectionEnvironment extends BaseEnvironment<double[], Integer>
 
     @Override
     public ApSelectionEnvironment copy() {
-        ApSelectionEnvironment c = new ApSelectionEnvironment(model, observationSpace);
+        ApSelectionEnvironment c = new ApSelectionEnvironment(model);
         c.restore(snapshot());
         return c;
     }

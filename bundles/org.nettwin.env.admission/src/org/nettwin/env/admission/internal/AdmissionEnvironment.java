@@ -1,5 +1,6 @@
-package org.nettwin.env.admission;
+package org.nettwin.env.admission.internal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -12,18 +13,17 @@ import org.nettwin.api.env.Snapshottable;
 import org.nettwin.api.env.Step;
 import org.nettwin.api.space.Discrete;
 import org.nettwin.api.space.MultiDiscrete;
-import org.nettwin.api.space.Space;
 
 /**
  * The admission-control simulator: samples {@link AdmissionModel}'s dynamics one decision epoch
  * per step. The observation is {@code [n_1, ..., n_K, w_1, ..., w_W, q]} (requests in service per
  * class, the waiting-room slots from the head with 0 = empty, the pending class with 0 = none) in
  * a {@link MultiDiscrete}; the action is {@code 0} reject or {@code 1} admit. Episodes start
- * empty with a pending request drawn from the arrival law and are truncated after
- * {@code epochs} epochs (the MDP itself has no terminal state).
+ * empty with a pending request drawn from the arrival law; the MDP has no terminal state, so an
+ * episode ends only when the scenario's time limit truncates it.
  *
  * <p>All randomness comes from the base class's stream, whose state is one {@code long}; with
- * the counts, waiting room, pending class and epoch it is the whole state, which makes
+ * the counts, waiting room and pending class it is the whole state, which makes
  * {@link Snapshottable} and {@link Copyable} exact (a restored environment also continues into
  * the same later episodes).
  */
@@ -33,22 +33,13 @@ final class AdmissionEnvironment extends BaseEnvironment<int[], Integer>
     private static final List<String> INFO = List.of("admitted", "queued", "rejected", "overloaded", "utilization", "waiting");
 
     private final AdmissionModel model;
-    private final MultiDiscrete observationSpace;
-    private final Discrete actionSpace = new Discrete(2);
     private final int[] system;
     private final int[] observation;
     private int pending;
-    private int epoch;
-    private boolean over;
 
     AdmissionEnvironment(AdmissionModel model) {
-        this(model, observations(model));
-    }
-
-    private AdmissionEnvironment(AdmissionModel model, MultiDiscrete observations) {
-        super(AdmissionControlProvider.ID, INFO.size(), observations);
+        super(AdmissionControlProvider.ID, observations(model), new Discrete(2), INFO, features(model));
         this.model = model;
-        this.observationSpace = observations;
         this.system = new int[model.systemLength()];
         this.observation = new int[model.systemLength() + 1];
     }
@@ -63,19 +54,17 @@ final class AdmissionEnvironment extends BaseEnvironment<int[], Integer>
         return new MultiDiscrete(nvec);
     }
 
-    @Override
-    public Space<int[]> observationSpace() {
-        return observationSpace;
-    }
-
-    @Override
-    public Space<Integer> actionSpace() {
-        return actionSpace;
-    }
-
-    @Override
-    public List<String> infoNames() {
-        return INFO;
+    /** @return {@code in_service_k} per class, {@code waiting_slot_j} per waiting place from the head, {@code pending_class} */
+    private static List<String> features(AdmissionModel model) {
+        List<String> names = new ArrayList<>();
+        for (int k = 1; k <= model.classes; k++) {
+            names.add("in_service_" + k);
+        }
+        for (int j = 1; j <= model.waitingRoom; j++) {
+            names.add("waiting_slot_" + j);
+        }
+        names.add("pending_class");
+        return names;
     }
 
     /** @return the dynamics this environment samples */
@@ -87,8 +76,6 @@ final class AdmissionEnvironment extends BaseEnvironment<int[], Integer>
     protected void resetEpisode(RandomGenerator random, Step<int[]> out) {
         Arrays.fill(system, 0);
         pending = AdmissionModel.inverse(model.pendingCdf, random.nextDouble());
-        epoch = 0;
-        over = false;
         writeObservation();
         out.set(observation, 0.0, false, false);
     }
@@ -106,8 +93,6 @@ final class AdmissionEnvironment extends BaseEnvironment<int[], Integer>
         }
         model.promote(system);
         pending = AdmissionModel.inverse(model.pendingCdf, random.nextDouble());
-        epoch++;
-        over = epoch >= model.epochs;
         writeObservation();
         double[] info = out.info();
         info[0] = outcome == AdmissionModel.ADMITTED ? 1 : 0;
@@ -116,7 +101,7 @@ final class AdmissionEnvironment extends BaseEnvironment<int[], Integer>
         info[3] = outcome == AdmissionModel.OVERLOADED ? 1 : 0;
         info[4] = (double) used / model.capacity;
         info[5] = waiting;
-        out.set(observation, reward, false, over);
+        out.set(observation, reward, false, false);
     }
 
     private void writeObservation() {
@@ -133,7 +118,7 @@ final class AdmissionEnvironment extends BaseEnvironment<int[], Integer>
     public int stateIndex(int[] obs) {
         int last = model.systemLength();
         if (obs == null || obs.length != last + 1 || obs[last] < 0 || obs[last] > model.classes) {
-            throw new IllegalArgumentException("not an observation of " + AdmissionControlProvider.ID + " (" + observationSpace.describe()
+            throw new IllegalArgumentException("not an observation of " + AdmissionControlProvider.ID + " (" + observationSpace().describe()
                     + "): " + Arrays.toString(obs));
         }
         int sys = model.systemIndex(obs);
@@ -146,14 +131,14 @@ final class AdmissionEnvironment extends BaseEnvironment<int[], Integer>
 
     @Override
     public int actionIndex(Object action) {
-        if (!(action instanceof Integer a) || !actionSpace.contains(a)) {
-            throw new IllegalArgumentException("not an action of " + AdmissionControlProvider.ID + " (" + actionSpace.describe() + "): " + action);
+        if (!(action instanceof Integer a) || !actionSpace().contains(a)) {
+            throw new IllegalArgumentException("not an action of " + AdmissionControlProvider.ID + " (" + actionSpace().describe() + "): " + action);
         }
         return a;
     }
 
     /** An immutable copy of everything a step depends on. */
-    private record Snapshot(AdmissionModel model, int[] system, int pending, int epoch, boolean over, long randomState) {
+    private record Snapshot(AdmissionModel model, int[] system, int pending, long randomState) {
     }
 
     /**
@@ -163,7 +148,7 @@ final class AdmissionEnvironment extends BaseEnvironment<int[], Integer>
      */
     @Override
     public Object snapshot() {
-        return new Snapshot(model, system.clone(), pending, epoch, over, randomState());
+        return new Snapshot(model, system.clone(), pending, randomState());
     }
 
     @Override
@@ -173,15 +158,14 @@ final class AdmissionEnvironment extends BaseEnvironment<int[], Integer>
         }
         System.arraycopy(s.system, 0, system, 0, system.length);
         pending = s.pending;
-        epoch = s.epoch;
-        over = s.over;
         writeObservation();
-        restored(s.randomState, s.over);
+        // the MDP has no terminal state: a restored episode always continues
+        restored(s.randomState, false);
     }
 
     @Override
     public AdmissionEnvironment copy() {
-        AdmissionEnvironment c = new AdmissionEnvironment(model, observationSpace);
+        AdmissionEnvironment c = new AdmissionEnvironment(model);
         c.restore(snapshot());
         return c;
     }
