@@ -36,11 +36,11 @@ final class FlawedPlugins {
     enum AlgorithmFlaw { NONE, SAVES_THE_CLOCK, LOAD_FORGETS_STATE, ACTS_OUTSIDE, UNDOCUMENTED_PARAMETER, IGNORES_CANCELLATION, REFUSES_ALL }
 
     /** The test kit's random-actions algorithm with one flaw. */
-    static final class Algorithm0 implements AlgorithmProvider {
+    static final class FlawedAlgorithm implements AlgorithmProvider {
         private final RandomActionsAlgorithm inner = new RandomActionsAlgorithm();
         private final AlgorithmFlaw flaw;
 
-        Algorithm0(AlgorithmFlaw flaw) {
+        FlawedAlgorithm(AlgorithmFlaw flaw) {
             this.flaw = flaw;
         }
 

@@ -35,7 +35,7 @@ class KitConformanceTest {
     void theRandomActionsAlgorithmConforms() {
         assertEquals(List.of(), AlgorithmConformance.problems(new RandomActionsAlgorithm(), null, WALK, QUICK));
         AlgorithmConformance.check(new RandomActionsAlgorithm());
-        assertEquals(List.of(), AlgorithmConformance.problems(new FlawedPlugins.Algorithm0(AlgorithmFlaw.NONE), null, WALK, QUICK),
+        assertEquals(List.of(), AlgorithmConformance.problems(new FlawedPlugins.FlawedAlgorithm(AlgorithmFlaw.NONE), null, WALK, QUICK),
                 "the flawless wrapper conforms, so each flaw below is what fails");
     }
 
@@ -48,7 +48,7 @@ class KitConformanceTest {
             "IGNORES_CANCELLATION|learn never asked listener.isCancelled()",
             "REFUSES_ALL|incompatibility(spec, config) refuses the test scenario"})
     void aFlawedAlgorithmFailsNamingTheFlaw(AlgorithmFlaw flaw, String expected) {
-        var algorithm = new FlawedPlugins.Algorithm0(flaw);
+        var algorithm = new FlawedPlugins.FlawedAlgorithm(flaw);
         assertOne(AlgorithmConformance.problems(algorithm, null, WALK, QUICK), expected);
         AssertionError e = assertThrows(AssertionError.class, () -> AlgorithmConformance.check(algorithm, null, WALK, QUICK));
         assertTrue(e.getMessage().startsWith("Algorithm flawed/"), e.getMessage());
