@@ -29,7 +29,7 @@ class ExamplePluginConformanceTest {
     @Test
     void theScenarioConformsInSeveralConfigurations() {
         ScenarioProvider provider = OsgiServices.await(ScenarioProvider.class, SCENARIO);
-        for (Map<String, ?> config : List.of(Map.<String, Object>of(), Map.of("channels", 2, "slots", 7), Map.of("channels", 16, "slots", 500))) {
+        for (Map<String, ?> config : List.of(Map.<String, Object>of(), Map.of("channels", 2, "timeLimit", 7), Map.of("channels", 16, "timeLimit", 500))) {
             try (Scenario s = provider.create(provider.configSchema().validate(config, "scenario.config"), 11)) {
                 Environment<double[], Integer> env = ((Scenario.Single) s).environment(double[].class, Integer.class);
                 EnvironmentConformance.check(env, Options.DEFAULTS.withSteps(1_500));
@@ -45,7 +45,7 @@ class ExamplePluginConformanceTest {
 
     static TestPlan.Builder evaluate(ExperimentKind kind, Map<String, ?> scenarioSettings) {
         return TestPlan.of(kind)
-                .plugin("scenario", OsgiServices.await(ScenarioProvider.class, SCENARIO), Map.of("channels", 3, "slots", 30), scenarioSettings)
+                .plugin("scenario", OsgiServices.await(ScenarioProvider.class, SCENARIO), Map.of("channels", 3, "timeLimit", 30), scenarioSettings)
                 .plugin("algorithm", new RandomActionsAlgorithm(), Map.of())
                 .settings("evaluate", Map.of("episodes", 12, "stochastic", true))
                 .seeds(1, 2);
