@@ -31,8 +31,8 @@ public final class __CLASS__Builder extends BaseTwinBuilder<__CLASS__Config> {
         if (spec.multiAgent()) {
             return Optional.of(ID + " models one agent's environment; the scenario has " + spec.agents().size());
         }
-        if (!(spec.observationSpace() instanceof Box box) || !box.isBounded()) {
-            return Optional.of(ID + " needs bounded Box observations, not " + spec.observationSpace().describe());
+        if (!(spec.observationSpace() instanceof Box)) {
+            return Optional.of(ID + " needs Box observations, not " + spec.observationSpace().describe());
         }
         if (!(spec.actionSpace() instanceof Discrete)) {
             return Optional.of(ID + " needs a discrete action space, not " + spec.actionSpace().describe());
