@@ -161,7 +161,7 @@ public final class EnvironmentConformance {
 
     /** @return whether {@code space} contains {@code value}, treating a value of the wrong Java type as outside */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static boolean inside(Space space, Object value) {
+    static boolean inside(Space space, Object value) {
         try {
             return value != null && space.contains(value);
         } catch (ClassCastException wrongType) {
@@ -171,7 +171,7 @@ public final class EnvironmentConformance {
 
     /** @return the compact encoding of {@code value}, or {@code null} if it cannot be encoded */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static double[] encode(Space space, Object value) {
+    static double[] encode(Space space, Object value) {
         try {
             double[] out = new double[space.encodedSize()];
             space.encode(value, out, 0);
