@@ -204,7 +204,7 @@ public final class Driver {
     private void measureLiveChartCost(EditorPart editor, String good, LivePart live, IEclipseContext wc) throws Exception {
         // long episodes (2,000 steps) over 8 million steps: a few thousand points per second, a few seconds per run
         String name = editor.file().getFileName().toString().replace(".json", "");
-        String big = new ExperimentDraft(name, "train").plugin("scenario", "admission/Control-v1", Map.of("epochs", 2000))
+        String big = new ExperimentDraft(name, "train").plugin("scenario", "admission/Control-v1", Map.of("timeLimit", 2000))
                 .plugin("algorithm", "rl/q-learning", Map.of()).settings("budget", Map.of("steps", 8_000_000)).seeds(List.of(1L, 2L)).text();
         editor.setText(big);
         editor.save();
