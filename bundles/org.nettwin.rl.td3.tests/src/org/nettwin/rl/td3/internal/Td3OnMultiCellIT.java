@@ -40,7 +40,10 @@ class Td3OnMultiCellIT {
 
     /** Mean return over 3 episodes on the evaluation seeds, the same for every policy compared. */
     private static double evaluate(Scenario eval, Policy<?, ?> policy) {
-        return Rollouts.meanReturn(((Scenario.Single) eval).environment(), policy, 3, 77, 1_000);
+        // 10 episodes, the same for both policies: over 3 an episode's traffic decides the ratio
+        // (issue 10's width-independent kernels moved this seed's 3-episode ratio from 1.017 to 0.947;
+        // over seeds 1-6 of the lab's own evaluation TD3 reaches 0.986-1.03 of the rule, mean 0.997)
+        return Rollouts.meanReturn(((Scenario.Single) eval).environment(), policy, 10, 77, 1_000);
     }
 
     @Test
