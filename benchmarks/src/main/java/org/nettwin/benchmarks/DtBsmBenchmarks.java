@@ -40,35 +40,39 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3)
 public class DtBsmBenchmarks {
 
-    /** Real and twin tables of one size. */
-    @State(Scope.Benchmark)
-    public static class Tables {
-        @Param({"25", "50", "100", "200"})
-        public int states;
+    /** Random real tables of {@code states} states and a twin 20 % off them; the sizes are the subclasses'. */
+    abstract static class TablePair {
         MdpTables real;
         MdpTables twin;
 
-        @Setup(Level.Trial)
-        public void setUp() {
+        void make(int states) {
             SplittableRandom random = new SplittableRandom(states);
             real = random(random, states, 2, 5);
             twin = perturb(random, real, 0.2);
         }
     }
 
-    /** Large tables for the total-variation form. */
+    /** Real and twin tables of one size. */
     @State(Scope.Benchmark)
-    public static class LargeTables {
-        @Param({"1000", "10000", "100000"})
+    public static class Tables extends TablePair {
+        @Param({"25", "50", "100", "200"})
         public int states;
-        MdpTables real;
-        MdpTables twin;
 
         @Setup(Level.Trial)
         public void setUp() {
-            SplittableRandom random = new SplittableRandom(states);
-            real = random(random, states, 2, 5);
-            twin = perturb(random, real, 0.2);
+            make(states);
+        }
+    }
+
+    /** Large tables for the total-variation form. */
+    @State(Scope.Benchmark)
+    public static class LargeTables extends TablePair {
+        @Param({"1000", "10000", "100000"})
+        public int states;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            make(states);
         }
     }
 

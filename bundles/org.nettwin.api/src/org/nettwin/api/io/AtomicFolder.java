@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * A run folder that appears complete or not at all, claimed from the start. Claiming
  * {@code runs/NAME} creates the claim file {@code runs/.NAME.claim} (naming this process and the
  * staging folder) atomically — a second run asking for the same folder is refused at once — and
- * the hidden staging sibling {@code runs/.NAME.partial-XXXX} that everything is written into.
+ * the hidden staging sibling {@code runs/.NAME.partial-HEX} (eight random hex digits) that everything is written into.
  * {@link #commit()} renames the staging folder onto the target in one atomic move and removes the
  * claim; {@link #close()} without a commit deletes both. A process killed outright leaves its
  * claim and staging folder: {@link #resume} takes them over, {@link #stale} finds them and
